@@ -1,0 +1,22 @@
+"""backprop: the numpy package behind "Backpropagation, Interactively".
+
+One module per chapter's idea:
+  activations  σ and friends, with their derivatives        (chapters 1, 2)
+  chain        one neuron per layer, the notes' chain rule   (chapter 2)
+  layers       the layer recipe dZ, dW, db, dA_prev          (chapter 4)
+  mlp          the recipe stacked into a network            (chapters 3 to 5)
+  train        mini-batch gradient descent                   (chapter 3)
+  gradcheck    finite differences, the test every gradient passes
+  figures      the figures in imgs/, drawn by the package
+  explorables  the live sliders (anywidgets)
+
+Shape convention, everywhere: one column per example.
+"""
+from . import activations, chain, layers
+from .activations import sigmoid, sigmoid_prime
+from .gradcheck import check_mlp, gradcheck, numerical_gradient, relative_error
+from .mlp import MLP
+from .train import step, train
+
+__all__ = ["activations", "chain", "layers", "sigmoid", "sigmoid_prime", "MLP", "train", "step",
+           "gradcheck", "numerical_gradient", "relative_error", "check_mlp"]
