@@ -1,0 +1,82 @@
+"""Fixtures for tests of the built book in headless Chromium with every non-local request blocked.
+
+The book must be built first (`make test` does it). Chromium is Debian's (`apt-get install chromium`);
+a missing browser or book is an error, never a skip.
+"""
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+HTML = Path(__file__).resolve().parents[2] / "_build" / "html"
+CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+LOCAL = ("file://", "http://127.0.0.1", "data:", "blob:", "about:")
+
+
+@pytest.fixture(scope="session")
+def html_dir():
+    if not (HTML / "intro.html").exists():
+        pytest.fail(f"no built book at {HTML}: run `make book` first")
+    return HTML
+
+
+@pytest.fixture(scope="session")
+def server(html_dir):
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(html_dir))
+    handler.log_message = lambda *a: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: apt-get install chromium")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+class Watched:
+    """A page whose non-local requests are aborted and recorded, with its console errors."""
+
+    def __init__(self, page):
+        self.page, self.external, self.errors = page, [], []
+        page.route("**/*", self._route)
+        page.on("console", lambda m: self.errors.append(f"console.{m.type}: {m.text}")
+                if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
+
+    def _route(self, route):
+        if route.request.url.startswith(LOCAL):
+            route.continue_()
+        else:
+            self.external.append(route.request.url)
+            route.abort()
+
+    def open(self, url):
+        self.page.goto(url, wait_until="load")
+        # MathJax typesets asynchronously; wait until it is done (pages without math have nothing to wait for)
+        self.page.wait_for_function("!window.MathJax || !window.MathJax.startup || "
+                                    "window.MathJax.startup.promise === undefined || window.__mjDone === true "
+                                    "|| (window.MathJax.startup.promise.then(() => { window.__mjDone = true; }), false)",
+                                    timeout=20000)
+        return self.page
+
+
+@pytest.fixture
+def watched(browser):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    w = Watched(ctx.new_page())
+    yield w
+    ctx.close()
