@@ -14,7 +14,8 @@ function chainValues(p) {        // as backprop.explorables.Chain.values()
 function render({ model, el }) {
   const p = {}, spec = model.get("ranges");
   for (const k of CHAIN_PARAMS) p[k] = model.get(k);
-  const tex = (k) => (k === "y" ? "\\(y\\)" : `\\(${k[0]}_${k[1]}\\)`);
+  const SUB = "₀₁₂₃";
+  const tex = (k) => (k === "y" ? "y" : label(`${k[0]}_${k[1]}`, k[0] + SUB[k[1]]));
   const sliders = {};
   for (const k of CHAIN_PARAMS) {
     sliders[k] = slider(k, tex(k), spec[k], p[k], (v) => { p[k] = v; update(); model.set(k, v); save(model); });
@@ -22,7 +23,8 @@ function render({ model, el }) {
   const names = ["C", "dC_dw1", "dC_dw2", "dC_dw3", "dC_db1", "dC_db2", "dC_db3", "dC_da0", "dC_da1", "dC_da2"];
   const outs = {};
   for (const n of names) {
-    outs[n] = readout(n, n === "C" ? "cost \\(C_0\\)" : `\\(\\partial C_0/\\partial ${n[4]}_${n[5]}\\)`);
+    outs[n] = readout(n, n === "C" ? "cost " + label("C_0", "C₀")
+      : label(`\\partial C_0/\\partial ${n[4]}_${n[5]}`, `∂C₀/∂${n[4]}${SUB[n[5]]}`));
   }
   const product = h("div", { class: "bp-product", "aria-live": "polite" });
   const flowSvg = s("svg", { class: "bp-bars", viewBox: "0 0 300 200", role: "img",

@@ -60,9 +60,19 @@ function fmt(x) {                // readable text; the full value goes in data-v
   return ax >= 1e-3 && ax < 1e4 ? x.toFixed(4) : x.toExponential(3);
 }
 
-function typeset(el) {           // MathJax 3, if the page has it (the book and JupyterLab may not)
+// The book loads MathJax 3 as a page script; JupyterLab renders its own math and has no page-wide
+// MathJax, so there a label falls back to plain Unicode text instead of showing raw TeX.
+const PAGE_HAS_MATHJAX = [...document.scripts].some((s) => /\/tex-(mml-)?(chtml|svg)(-full)?\.js/.test(s.src));
+
+function label(tex, plain) {     // TeX where the page typesets it, plain text elsewhere
+  return PAGE_HAS_MATHJAX ? `\\(${tex}\\)` : plain;
+}
+
+function typeset(el) {
   const MJ = window.MathJax;
-  if (MJ && MJ.typesetPromise) MJ.typesetPromise([el]).catch(() => {});
+  if (!PAGE_HAS_MATHJAX || !MJ) return;
+  if (MJ.typesetPromise) MJ.typesetPromise([el]).catch(() => {});
+  else if (MJ.startup && MJ.startup.promise) MJ.startup.promise.then(() => MJ.typesetPromise([el]));
 }
 
 // A labelled slider <input type="range" data-param=name>; onInput(value) runs on every input event.

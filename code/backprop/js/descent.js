@@ -18,11 +18,11 @@ function render({ model, el }) {
   const J = () => chainGradients(theta.w, theta.b, data.a0, data.y).cost;
   costs.push(J());
 
-  const lrSlider = slider("lr", "learning rate \\(\\eta\\)", { min: 0.1, max: 20, step: 0.1 }, lr,
+  const lrSlider = slider("lr", "learning rate " + label("\\eta", "η"), { min: 0.1, max: 20, step: 0.1 }, lr,
     (v) => { lr = v; model.set("lr", v); save(model); });
   const bSlider = slider("batch_size", "batch size", { min: 1, max: m, step: 1 }, B,
     (v) => { B = v; model.set("batch_size", v); save(model); reset(); });
-  const outJ = readout("J", "cost \\(J\\) on all data"), outK = readout("step", "steps taken");
+  const outJ = readout("J", "cost " + label("J", "J") + " on all data"), outK = readout("step", "steps taken");
   const button = (name, text, fn) => { const b = h("button", { type: "button", "data-action": name }, text);
     b.addEventListener("click", fn); return b; };
   const svg = s("svg", { class: "bp-curve", viewBox: "0 0 300 180", role: "img", "aria-label": "cost J against steps" });

@@ -11,7 +11,7 @@ function render({ model, el }) {
   const p = {}, spec = model.get("ranges");
   for (const k of NEURON_PARAMS) p[k] = model.get(k);
   let moving = "w";
-  const labels = { w: "\\(w\\)", b: "\\(b\\)", a: "\\(a^{(L-1)}\\)", y: "\\(y\\)" };
+  const labels = { w: label("w", "w"), b: label("b", "b"), a: label("a^{(L-1)}", "a⁽ᴸ⁻¹⁾"), y: label("y", "y") };
   const sliders = {};
   for (const k of NEURON_PARAMS) {
     sliders[k] = slider(k, labels[k], spec[k], p[k], (v) => {
@@ -21,10 +21,10 @@ function render({ model, el }) {
     });
   }
   const outs = {
-    C: readout("C", "cost \\(C_0\\)"),
-    dC_dw: readout("dC_dw", "\\(\\partial C_0/\\partial w\\)"),
-    dC_db: readout("dC_db", "\\(\\partial C_0/\\partial b\\)"),
-    dC_da: readout("dC_da", "\\(\\partial C_0/\\partial a^{(L-1)}\\)"),
+    C: readout("C", "cost " + label("C_0", "C₀")),
+    dC_dw: readout("dC_dw", label("\\partial C_0/\\partial w", "∂C₀/∂w")),
+    dC_db: readout("dC_db", label("\\partial C_0/\\partial b", "∂C₀/∂b")),
+    dC_da: readout("dC_da", label("\\partial C_0/\\partial a^{(L-1)}", "∂C₀/∂a⁽ᴸ⁻¹⁾")),
   };
   const barSvg = s("svg", { class: "bp-bars", viewBox: "0 0 300 84", role: "img",
     "aria-label": "bars of the three partial derivatives" });
