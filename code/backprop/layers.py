@@ -46,8 +46,10 @@ def linear_backward(dZ, A_prev, W, need_dA_prev=True):
     With ``need_dA_prev=False`` (the first layer: nobody needs ∂C/∂X) dA_prev is None.
     """
     m = dZ.shape[1]
-    dW = (dZ @ A_prev.T) / m
-    db = dZ.sum(axis=1, keepdims=True) / m
+    dW = dZ @ A_prev.T
+    dW /= m
+    db = dZ.sum(axis=1, keepdims=True)
+    db /= m
     dA_prev = W.T @ dZ if need_dA_prev else None
     return dA_prev, dW, db
 

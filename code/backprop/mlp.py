@@ -51,20 +51,24 @@ class MLP:
 
     # -- forward ------------------------------------------------------------
     def _forward(self, X):
-        """Unchecked forward pass keeping the caches: lists A = [A0, …, AL], Z = [Z1, …, ZL]."""
+        """Unchecked forward pass keeping the cache A = [A0, …, AL] (A0 is X).
+
+        Z[l] = W[l] A[l−1] + b[l] is not kept: the backward pass gets g'(Z[l]) from A[l].
+        """
         g, _ = activations.get(self.activation)
-        A, Z = [X], []
+        A = [X]
         for l, (W, b) in enumerate(self.params, start=1):
-            Z.append(W @ A[-1] + b)
+            Z = W @ A[-1]
+            Z += b                                    # in place: no second (n_l, m) array
             if l == len(self.params) and self.loss == "softmax":
-                A.append(_softmax(Z[-1]))
+                A.append(_softmax(Z))
             else:
-                A.append(g(Z[-1]))
-        return A, Z
+                A.append(g(Z))
+        return A
 
     def forward(self, X):
         """The output A[L], shape (n_L, m), for X of shape (n_0, m)."""
-        return self._forward(self._check_X(X))[0][-1]
+        return self._forward(self._check_X(X))[-1]
 
     def _cost(self, AL, Y):
         m = Y.shape[1]
@@ -75,7 +79,7 @@ class MLP:
     def cost(self, X, Y):
         """J, a float: the cost averaged over the m columns of X and Y."""
         X, Y = self._check_XY(X, Y)
-        return self._cost(self._forward(X)[0][-1], Y)
+        return self._cost(self._forward(X)[-1], Y)
 
     # -- backward -----------------------------------------------------------
     def gradients(self, X, Y):
@@ -85,20 +89,24 @@ class MLP:
         every matrix product at once: there is no loop over examples.
         """
         X, Y = self._check_XY(X, Y)
-        A, Z = self._forward(X)
-        _, g_prime = activations.get(self.activation)
+        A = self._forward(X)
+        # g'(Z[l]) from the cached output A[l] (σ' = A(1 − A)): no second exp per layer.
+        g_prime = activations.PRIME_FROM_OUTPUT[self.activation]
         L = len(self.params)
         if self.loss == "squared":
-            dZ = 2.0 * (A[L] - Y) * g_prime(Z[L - 1])   # dA[L] = 2(A[L] − Y), per example
+            dZ = A[L] - Y
+            dZ *= 2.0                                # dA[L] = 2(A[L] − Y), per example
+            dZ *= g_prime(A[L])                      # dZ[L] = dA[L] ∗ g'(Z[L])
         else:
-            dZ = A[L] - Y                                # softmax and cross-entropy together
+            dZ = A[L] - Y                            # softmax and cross-entropy together
         grads = [None] * L
         for l in range(L, 0, -1):
             W = self.params[l - 1][0]
             dA_prev, dW, db = layers.linear_backward(dZ, A[l - 1], W, need_dA_prev=l > 1)
             grads[l - 1] = (dW, db)
             if l > 1:
-                dZ = dA_prev * g_prime(Z[l - 2])
+                dZ = dA_prev
+                dZ *= g_prime(A[l - 1])             # dZ[l−1] = dA[l−1] ∗ g'(Z[l−1]), in place
         return grads
 
     def predict(self, X):

@@ -42,3 +42,20 @@ def test_every_derivative_agrees_with_finite_differences(name):
 def test_unknown_activation_is_named():
     with pytest.raises(ValueError, match="unknown activation 'softplus'"):
         activations.get("softplus")
+
+
+@pytest.mark.parametrize("name", sorted(activations.ACTIVATIONS))
+def test_derivative_from_the_output_is_the_derivative(name):
+    g, g_prime = activations.get(name)
+    z = np.linspace(-6, 6, 25) + 0.01        # no exact 0: relu' is taken to be 0 there
+    np.testing.assert_allclose(activations.PRIME_FROM_OUTPUT[name](g(z)), g_prime(z), rtol=1e-12, atol=1e-15)
+    assert set(activations.PRIME_FROM_OUTPUT) == set(activations.ACTIVATIONS)
+
+
+def test_sigmoid_keeps_float32_and_leaves_its_input_alone():
+    z = np.array([-100.0, -1.0, 0.0, 3.0], dtype=np.float32)
+    before = z.copy()
+    s = backprop.sigmoid(z)
+    assert s.dtype == np.float32 and np.array_equal(z, before)
+    # σ(−100) = 3.7e-44 is below float32's normal range; float32 gives 0 there
+    np.testing.assert_allclose(s, 1 / (1 + np.exp(-before.astype(float))), rtol=1e-6, atol=1e-37)
