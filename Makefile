@@ -8,7 +8,7 @@ SETUP   := $(VENV)/.setup-done
 NODE    := node_modules/.setup-done
 JB      := $(BIN)/jupyter-book build . -nW --keep-going
 
-.PHONY: book book-clean test test-package test-notebooks test-browser figures assets lab clean
+.PHONY: book book-clean test test-package test-notebooks test-browser figures assets lab bench clean
 
 $(SETUP): requirements.txt code/pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -36,7 +36,7 @@ book-clean: $(SETUP) assets
 	$(JB) --all
 
 test-package: $(SETUP)
-	$(BIN)/pytest tests/package -q
+	$(BIN)/pytest tests/package tests/figures tests/benchmarks -q
 
 test-notebooks: $(SETUP)
 	$(BIN)/pytest --nbval chapters --nbval-sanitize-with tests/sanitize.cfg -q
@@ -45,7 +45,7 @@ test-browser: book-clean
 	$(BIN)/pytest tests/browser -q
 
 test: $(SETUP) book-clean
-	$(BIN)/pytest tests/package tests/figures tests/browser -q
+	$(BIN)/pytest tests/package tests/figures tests/benchmarks tests/browser -q
 	$(BIN)/pytest --nbval chapters --nbval-sanitize-with tests/sanitize.cfg -q
 
 figures: $(SETUP)
@@ -53,6 +53,12 @@ figures: $(SETUP)
 
 lab: $(SETUP)
 	$(BIN)/jupyter lab chapters
+
+# backprop against PyTorch and autograd, one thread (a few minutes). Not a test: it writes
+# benchmarks/results/gradients.{md,json,png}, which the book's appendix shows; rebuild the book after.
+bench: $(SETUP)
+	$(BIN)/pip install -q -r benchmarks/requirements.txt
+	$(BIN)/python benchmarks/gradients.py
 
 clean:
 	rm -rf _build _assets

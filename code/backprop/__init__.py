@@ -7,16 +7,17 @@ One module per chapter's idea:
   mlp          the recipe stacked into a network            (chapters 3 to 5)
   train        mini-batch gradient descent                   (chapter 3)
   gradcheck    finite differences, the test every gradient passes
+  digits       scikit-learn's handwritten digits, split and scored (chapter 5)
   figures      the figures in imgs/, drawn by the package
   explorables  the live sliders (anywidgets)
 
 Shape convention, everywhere: one column per example.
 """
-from . import activations, chain, layers
+from . import activations, chain, digits, layers
 from .activations import sigmoid, sigmoid_prime
 from .gradcheck import check_mlp, gradcheck, numerical_gradient, relative_error
 from .mlp import MLP
 from .train import step, train
 
-__all__ = ["activations", "chain", "layers", "sigmoid", "sigmoid_prime", "MLP", "train", "step",
+__all__ = ["activations", "chain", "digits", "layers", "sigmoid", "sigmoid_prime", "MLP", "train", "step",
            "gradcheck", "numerical_gradient", "relative_error", "check_mlp"]

@@ -12,6 +12,7 @@ import matplotlib
 if __name__ == "__main__":
     matplotlib.use("Agg")
 import matplotlib.pyplot as plt
+import numpy as np
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
 BLUE, RED, GREY = "#1f6feb", "#d1242f", "#57606a"
@@ -110,6 +111,120 @@ def cost_curves(curves, x="step", xlabel="steps", title=None, logy=True):
     fig.tight_layout()
     return fig
 
+
+def learning_curves(history):
+    """Cost and accuracy per epoch, training and test set side by side (chapter 5).
+
+    ``history``: dict of equal-length lists "epoch", "train_cost", "test_cost",
+    "train_accuracy", "test_accuracy".
+    """
+    fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.4))
+    for part, color in [("train", BLUE), ("test", RED)]:
+        left.plot(history["epoch"], history[f"{part}_cost"], color=color, lw=1.6, label=f"{part} set")
+        right.plot(history["epoch"], [100 * a for a in history[f"{part}_accuracy"]], color=color, lw=1.6,
+                   label=f"{part} set")
+    left.set_yscale("log"), left.set_xlabel("epoch"), left.set_ylabel("cost $J$")
+    right.set_xlabel("epoch"), right.set_ylabel("accuracy (%)"), right.set_ylim(0, 100)
+    right.axhline(100, color=GREY, lw=0.6)
+    for ax in (left, right):
+        ax.legend(fontsize=9)
+    fig.tight_layout()
+    return fig
+
+
+def confusion(C):
+    """A confusion matrix as a picture: C[i, j] = examples of digit i labelled j, counts written in."""
+    fig, ax = plt.subplots(figsize=(4.8, 4.4))
+    ax.imshow(C, cmap="Blues")
+    k = C.shape[0]
+    for i in range(k):
+        for j in range(k):
+            if C[i, j]:
+                ax.text(j, i, str(C[i, j]), ha="center", va="center", fontsize=9,
+                        color="white" if C[i, j] > C.max() / 2 else ("black" if i == j else RED))
+    ax.set_xticks(range(k)), ax.set_yticks(range(k))
+    ax.set_xlabel("the net says"), ax.set_ylabel("the digit is")
+    fig.tight_layout()
+    return fig
+
+
+def digit_images(X, titles, ncols=8, cmap="gray_r"):
+    """Columns of X (64 pixels each) shown as 8 × 8 images, one title each."""
+    n = X.shape[1]
+    nrows = -(-n // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(1.15 * ncols, 1.45 * nrows), squeeze=False)
+    for k, ax in enumerate(axes.flat):
+        ax.axis("off")
+        if k < n:
+            ax.imshow(X[:, k].reshape(8, 8), cmap=cmap, vmin=0, vmax=1)
+            ax.set_title(titles[k], fontsize=9)
+    fig.tight_layout()
+    return fig
+
+
+def _weights(ax, w):
+    lim = float(abs(w).max()) or 1.0        # each unit on its own scale: its pattern, not its size
+    ax.imshow(w.reshape(8, 8), cmap="RdBu_r", vmin=-lim, vmax=lim)
+
+
+def hidden_units(W, titles, ncols=8):
+    """Rows of W[1] (64 weights each) as 8 × 8 images: red pixels push a unit on, blue push it off."""
+    n = W.shape[0]
+    nrows = -(-n // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(1.15 * ncols, 1.45 * nrows), squeeze=False)
+    for k, ax in enumerate(axes.flat):
+        ax.axis("off")
+        if k < n:
+            _weights(ax, W[k])
+            ax.set_title(titles[k], fontsize=9)
+    fig.tight_layout()
+    return fig
+
+
+def strongest_inputs(W, A, X, units, n=7):
+    """For each hidden unit k in ``units``: its weights W[k] (red on, blue off), then the n columns
+    of X that give it the largest activation A[k] (A: (n_units, m) activations of X: (64, m))."""
+    fig, axes = plt.subplots(len(units), n + 1, figsize=(1.15 * (n + 1), 1.45 * len(units)), squeeze=False)
+    for row, k in zip(axes, units):
+        for ax in row:
+            ax.axis("off")
+        _weights(row[0], W[k])
+        row[0].set_title(f"unit {k}", fontsize=9, color=RED)
+        for ax, i in zip(row[1:], np.argsort(-A[k], kind="stable")[:n]):
+            ax.imshow(X[:, i].reshape(8, 8), cmap="gray_r", vmin=0, vmax=1)
+            ax.set_title(f"a = {A[k, i]:.2f}", fontsize=9)
+    fig.tight_layout()
+    return fig
+
+
+def benchmark(results):
+    """Each implementation's median time per gradient divided by backprop's, per case (appendix).
+
+    ``results``: the dict that benchmarks/gradients.py writes to gradients.json. One panel per
+    dtype; a bar past the line at 1 is slower than backprop, a bar short of it faster.
+    """
+    others = [n for n in results["implementations"] if n != "backprop"]
+    colors = [RED, "#8250df", "#bf8700", GREY]
+    dtypes = sorted({c["dtype"] for c in results["cases"]}, reverse=True)
+    fig, axes = plt.subplots(1, len(dtypes), figsize=(10, 4.2), sharex=True, sharey=True, squeeze=False)
+    height = 0.8 / len(others)
+    for ax, dtype in zip(axes[0], dtypes):
+        cases = [c for c in results["cases"] if c["dtype"] == dtype]
+        for k, name in enumerate(others):
+            ys = [i + (k - (len(others) - 1) / 2) * height for i in range(len(cases))]
+            r = [c["median_s"][name] / c["median_s"]["backprop"] for c in cases]
+            ax.barh(ys, r, height, color=colors[k % len(colors)], label=name)
+            for y, v in zip(ys, r):
+                ax.text(v + 0.04, y, f"{v:.2f}", va="center", fontsize=7)
+        ax.axvline(1, color=BLUE, lw=2)
+        ax.text(1, -0.7, "backprop", color=BLUE, ha="center", fontsize=9)
+        ax.set_yticks(range(len(cases)), [c["label"].rsplit(",", 1)[0] for c in cases], fontsize=8)
+        ax.set_ylim(len(cases) - 0.5, -0.9)
+        ax.set_title(dtype, fontsize=10)
+    fig.supxlabel("median time per gradient ÷ backprop's (more than 1: slower than backprop)", fontsize=9)
+    axes[0][-1].legend(fontsize=8, loc="lower right")
+    fig.tight_layout()
+    return fig
 
 FIGURES = {"nn_04": nn_04, "bp_04": bp_04}
 

@@ -10,7 +10,8 @@ HTML = Path(__file__).resolve().parents[2] / "_build" / "html"
 PAGES = sorted(str(p.relative_to(HTML)) for p in HTML.rglob("*.html")
                if not p.relative_to(HTML).parts[0].startswith("_"))
 CONTENT = ["intro.html", "chapters/01_intuition.html", "chapters/02_notation.html",
-           "chapters/03_algorithm.html", "chapters/04_layer_recipe.html", "glossary.html"]
+           "chapters/03_algorithm.html", "chapters/04_layer_recipe.html", "chapters/05_digits.html",
+           "appendix/benchmark.html", "glossary.html"]
 
 
 def test_the_book_has_its_pages():
