@@ -14,7 +14,7 @@ def _fix_page(app, pagename, templatename, context, doctree):
         return
     keep = [s for s in scripts
             if "THEBE_JS_URL" not in (getattr(s, "attributes", {}).get("body", "") or "")
-            and not str(s).endswith("sphinx-thebe.js") and "thebe" not in str(s).split("/")[-1]]
+            and "thebe" not in str(s).split("/")[-1]]
     scripts[:] = keep
 
 

@@ -70,12 +70,7 @@ function render({ model, el }) {
     }
   }
 
-  for (const k of CHAIN_PARAMS) {
-    model.on(`change:${k}`, () => {
-      const v = model.get(k);
-      if (v !== p[k]) { p[k] = v; sliders[k].set(v); update(); }
-    });
-  }
+  followModel(model, CHAIN_PARAMS, p, sliders, update);
   update();
   typeset(el);
 }

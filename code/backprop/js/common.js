@@ -1,7 +1,7 @@
 // Shared by every explorable: the maths (a line-by-line copy of backprop.chain) and small DOM helpers.
 // Each explorable's module is this file followed by its own; Python tests hold the numbers to backprop's.
 
-function sigmoid(z) {            // as backprop.activations.sigmoid: exp only of -|z|, never overflows
+function sigmoid(z) {            // exp only of -|z|: never overflows, accurate for any z
   const e = Math.exp(-Math.abs(z));
   return z >= 0 ? 1 / (1 + e) : e / (1 + e);
 }
@@ -116,6 +116,16 @@ function bars(svg, items, width, rowH) {
     t.textContent = it.label;
     svg.append(t);
   });
+}
+
+// When Python sets a parameter (in a live kernel), move its slider and redraw.
+function followModel(model, names, p, sliders, update) {
+  for (const k of names) {
+    model.on(`change:${k}`, () => {
+      const v = model.get(k);
+      if (v !== p[k]) { p[k] = v; sliders[k].set(v); update(); }
+    });
+  }
 }
 
 // Save a change to the kernel when there is one; a static page has no kernel to save to.

@@ -67,12 +67,7 @@ function render({ model, el }) {
     curveSvg.append(t);
   }
 
-  for (const k of NEURON_PARAMS) {
-    model.on(`change:${k}`, () => {
-      const v = model.get(k);
-      if (v !== p[k]) { p[k] = v; sliders[k].set(v); update(); }
-    });
-  }
+  followModel(model, NEURON_PARAMS, p, sliders, update);
   update();
   typeset(el);
 }
