@@ -148,18 +148,21 @@ def confusion(C):
     return fig
 
 
-def digit_images(X, titles, ncols=8, cmap="gray_r"):
-    """Columns of X (64 pixels each) shown as 8 × 8 images, one title each."""
-    n = X.shape[1]
+def _grid(n, titles, ncols, draw):
+    """n small pictures in rows of ``ncols``, each with its title; ``draw(ax, k)`` draws picture k."""
     nrows = -(-n // ncols)
     fig, axes = plt.subplots(nrows, ncols, figsize=(1.15 * ncols, 1.45 * nrows), squeeze=False)
     for k, ax in enumerate(axes.flat):
         ax.axis("off")
         if k < n:
-            ax.imshow(X[:, k].reshape(8, 8), cmap=cmap, vmin=0, vmax=1)
+            draw(ax, k)
             ax.set_title(titles[k], fontsize=9)
     fig.tight_layout()
     return fig
+
+
+def _pixels(ax, x):
+    ax.imshow(x.reshape(8, 8), cmap="gray_r", vmin=0, vmax=1)
 
 
 def _weights(ax, w):
@@ -167,18 +170,14 @@ def _weights(ax, w):
     ax.imshow(w.reshape(8, 8), cmap="RdBu_r", vmin=-lim, vmax=lim)
 
 
+def digit_images(X, titles, ncols=8):
+    """Columns of X (64 pixels each, in [0, 1]) shown as 8 × 8 images, one title each."""
+    return _grid(X.shape[1], titles, ncols, lambda ax, k: _pixels(ax, X[:, k]))
+
+
 def hidden_units(W, titles, ncols=8):
     """Rows of W[1] (64 weights each) as 8 × 8 images: red pixels push a unit on, blue push it off."""
-    n = W.shape[0]
-    nrows = -(-n // ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(1.15 * ncols, 1.45 * nrows), squeeze=False)
-    for k, ax in enumerate(axes.flat):
-        ax.axis("off")
-        if k < n:
-            _weights(ax, W[k])
-            ax.set_title(titles[k], fontsize=9)
-    fig.tight_layout()
-    return fig
+    return _grid(W.shape[0], titles, ncols, lambda ax, k: _weights(ax, W[k]))
 
 
 def strongest_inputs(W, A, X, units, n=7):
@@ -191,7 +190,7 @@ def strongest_inputs(W, A, X, units, n=7):
         _weights(row[0], W[k])
         row[0].set_title(f"unit {k}", fontsize=9, color=RED)
         for ax, i in zip(row[1:], np.argsort(-A[k], kind="stable")[:n]):
-            ax.imshow(X[:, i].reshape(8, 8), cmap="gray_r", vmin=0, vmax=1)
+            _pixels(ax, X[:, i])
             ax.set_title(f"a = {A[k, i]:.2f}", fontsize=9)
     fig.tight_layout()
     return fig
