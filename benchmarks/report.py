@@ -52,7 +52,7 @@ def markdown(results):
         head = [f"{NB_HYPHEN.join(map(str, c['sizes']))}, m = {c['batch']}" for c in cases]
         lines += [f"**{dtype}**: milliseconds per gradient. In brackets: the time ÷ backprop's time; for the "
                   "matmul ceiling, the ceiling ÷ backprop's time, the share of it that backprop reaches.", "",
-                  "| | " + " | ".join(head) + " |", "|---|" + "---:|" * len(cases)]
+                  "| implementation | " + " | ".join(head) + " |", "|---|" + "---:|" * len(cases)]
         for name in IMPLEMENTATIONS:
             cells = []
             for c in cases:
