@@ -12,12 +12,13 @@ from backprop import digits
 def cases():
     """The digits (as chapter 5 has them) and a larger net on random data; float64, then float32.
 
-    Data sets store one row per example, and X is their transpose, (n_0, m): a view, not a copy,
-    so its memory is exactly what PyTorch nn gets as its (m, n_0) input. Every implementation
-    gets the same arrays.
+    Data sets store one example after another (scikit-learn's digits are a C array of shape
+    (1797, 64)), and the book's X of shape (n_0, m) is their transpose. So X is laid out here
+    the same way: its memory is exactly what PyTorch nn gets as its (m, n_0) input. Every
+    implementation gets the same arrays.
     """
     data = digits.load(seed=0)
-    X_all = np.hstack([data.X_train, data.X_test]).T.copy().T       # (64, 1797), stored by example
+    X_all = np.hstack([data.X_train, data.X_test]).T.copy().T   # (64, 1797), one example after another
     Y_all = np.hstack([data.Y_train, data.Y_test])
     rng = np.random.default_rng(0)
     X784, y784 = rng.random((256, 784)).T, rng.integers(0, 10, 256)
@@ -40,9 +41,9 @@ def block(run, n):
 def time_rounds(runs, rounds):
     """Time each of ``runs`` (name → function of no argument) in ``rounds`` rounds.
 
-    First a warm-up of 0.1 s each, then each block is sized to last about 20 ms; then, in every round, each
-    function runs one block, in an order that rotates from round to round. Returns the
-    calls per block and, per name, the list of per-call times (one per round, in seconds).
+    First a warm-up of 0.1 s each; then each block is sized to last about 20 ms; then, in every
+    round, each function runs one block, in an order that rotates from round to round. Returns
+    the calls per block and, per name, the list of per-call times (one per round, in seconds).
     """
     for run in runs.values():                       # warm-up: caches, allocator, lazy set-up
         t = time.perf_counter()

@@ -44,6 +44,7 @@ import backprop
 from cases import cases, time_rounds
 from report import IMPLEMENTATIONS, write
 
+
 # -- the implementations: each returns a function of no argument giving [dW1, db1, dW2, …] --------
 def with_backprop(net, X, Y):
     def run():
