@@ -54,7 +54,7 @@ figures: $(SETUP)
 lab: $(SETUP)
 	$(BIN)/jupyter lab chapters
 
-# backprop against PyTorch and autograd, one thread (a few minutes). Not a test: it writes
+# backprop against PyTorch and autograd, one thread (about half a minute). Not a test: it writes
 # benchmarks/results/gradients.{md,json,png}, which the book's appendix shows; rebuild the book after.
 bench: $(SETUP)
 	$(BIN)/pip install -q -r benchmarks/requirements.txt

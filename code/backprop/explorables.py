@@ -15,6 +15,7 @@ import traitlets as t
 from . import chain
 
 _JS = Path(__file__).parent / "js"
+_CSS = (_JS / "explorables.css").read_text()
 
 
 def _esm(name):
@@ -32,7 +33,7 @@ class Neuron(anywidget.AnyWidget):
     z = w·a + b from −50 to 50.
     """
     _esm = _esm("neuron")
-    _css = (_JS / "explorables.css").read_text()
+    _css = _CSS
     w = t.Float(1.5).tag(sync=True)
     b = t.Float(-0.5).tag(sync=True)
     a = t.Float(0.8).tag(sync=True)
@@ -52,7 +53,7 @@ class Chain(anywidget.AnyWidget):
     Readouts: C, ∂C/∂w_l and ∂C/∂b_l for l = 1..3, ∂C/∂a_l for l = 0..2.
     """
     _esm = _esm("chain")
-    _css = (_JS / "explorables.css").read_text()
+    _css = _CSS
     w1, w2, w3 = (t.Float(v).tag(sync=True) for v in (1.2, -0.8, 2.0))
     b1, b2, b3 = (t.Float(v).tag(sync=True) for v in (0.1, 0.4, -0.6))
     a0 = t.Float(0.9).tag(sync=True)
@@ -77,7 +78,7 @@ class Descent(anywidget.AnyWidget):
     Step k uses the batch of examples k·B, k·B + 1, …, k·B + B − 1 (mod m), in order.
     """
     _esm = _esm("descent")
-    _css = (_JS / "explorables.css").read_text()
+    _css = _CSS
     a0 = t.List(t.Float()).tag(sync=True)
     y = t.List(t.Float()).tag(sync=True)
     w0 = t.List(t.Float(), default_value=[0.5, -0.5, 0.5]).tag(sync=True)

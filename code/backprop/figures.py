@@ -225,6 +225,7 @@ def benchmark(results):
     fig.tight_layout()
     return fig
 
+
 FIGURES = {"nn_04": nn_04, "bp_04": bp_04}
 
 
