@@ -8,7 +8,7 @@ SETUP   := $(VENV)/.setup-done
 NODE    := node_modules/.setup-done
 JB      := $(BIN)/jupyter-book build . -nW --keep-going
 
-.PHONY: book book-clean test test-package test-notebooks test-browser figures assets lab bench clean
+.PHONY: book book-clean test test-package test-notebooks test-browser figures assets lab bench clean notebooks
 
 $(SETUP): requirements.txt code/pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -47,6 +47,13 @@ test-browser: book-clean
 test: $(SETUP) book-clean
 	$(BIN)/pytest tests/package tests/figures tests/benchmarks tests/browser -q
 	$(BIN)/pytest --nbval chapters --nbval-sanitize-with tests/sanitize.cfg -q
+
+# Re-run chapters in place, storing their outputs and their widgets' JavaScript. Needed after editing a
+# chapter or anything in code/backprop/js: the book shows the JavaScript stored in the notebook.
+# One chapter: make notebooks NB=chapters/02_notation.ipynb
+NB ?= chapters/*.ipynb
+notebooks: $(SETUP)
+	for nb in $(NB); do $(BIN)/jupyter nbconvert --to notebook --execute --inplace $$nb || exit 1; done
 
 figures: $(SETUP)
 	$(BIN)/python -m backprop.figures imgs

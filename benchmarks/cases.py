@@ -10,7 +10,7 @@ from backprop import digits
 
 
 def cases():
-    """The digits (as chapter 5 has them) and a larger net on random data; float64, then float32.
+    """The digits (as chapter 7 has them) and a larger net on random data; float64, then float32.
 
     Data sets store one example after another (scikit-learn's digits are a C array of shape
     (1797, 64)), and the book's X of shape (n_0, m) is their transpose. So X is laid out here

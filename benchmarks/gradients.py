@@ -6,7 +6,7 @@
 Every implementation computes the gradient of the same cost, the MLP's default: sigmoid
 layers and J = (1/m) Σ (A[L] − Y)², for the same weights and the same batch:
 
-  backprop         backprop.MLP.gradients: the layer recipe of chapter 4, in numpy
+  backprop         backprop.MLP.gradients: the layer recipe of chapter 5, in numpy
   PyTorch nn       torch.nn.Sequential of Linear and Sigmoid, built once; torch.autograd.grad
   PyTorch tensors  the same column-per-example recipe written with torch tensors; torch.autograd.grad
   autograd         the same recipe written with autograd.numpy; autograd.grad

@@ -3,11 +3,11 @@
 One module per chapter's idea:
   activations  σ and friends, with their derivatives        (chapters 1, 2)
   chain        one neuron per layer, the notes' chain rule   (chapter 2)
-  layers       the layer recipe dZ, dW, db, dA_prev          (chapter 4)
-  mlp          the recipe stacked into a network            (chapters 3 to 5)
+  layers       the layer recipe dZ, dW, db, dA_prev          (chapter 5)
+  mlp          the recipe stacked into a network            (chapters 3 to 7)
   train        mini-batch gradient descent                   (chapter 3)
   gradcheck    finite differences, the test every gradient passes
-  digits       scikit-learn's handwritten digits, split and scored (chapter 5)
+  digits       scikit-learn's handwritten digits, split and scored (chapter 7)
   figures      the figures in imgs/, drawn by the package
   explorables  the live sliders (anywidgets)
 

@@ -1,4 +1,4 @@
-"""Handwritten digits for chapter 5: scikit-learn's bundled 8 × 8 images, one column per example.
+"""Handwritten digits for chapter 7: scikit-learn's bundled 8 × 8 images, one column per example.
 
 ``sklearn.datasets.load_digits`` ships inside scikit-learn (no download): 1797 images of
 8 × 8 pixels with values 0 … 16, and their labels 0 … 9. Here each image becomes one

@@ -113,7 +113,7 @@ def cost_curves(curves, x="step", xlabel="steps", title=None, logy=True):
 
 
 def learning_curves(history):
-    """Cost and accuracy per epoch, training and test set side by side (chapter 5).
+    """Cost and accuracy per epoch, training and test set side by side (chapter 7).
 
     ``history``: dict of equal-length lists "epoch", "train_cost", "test_cost",
     "train_accuracy", "test_accuracy".

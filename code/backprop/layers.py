@@ -1,4 +1,4 @@
-"""The layer recipe (chapter 4), in the notes' [l] notation.
+"""The layer recipe (chapter 5), in the notes' [l] notation.
 
 Shapes, one column per example, m examples in a batch:
 

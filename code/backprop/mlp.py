@@ -1,4 +1,4 @@
-"""A multilayer perceptron: the layer recipe stacked L times (chapters 3 to 5).
+"""A multilayer perceptron: the layer recipe stacked L times (chapters 3 to 7).
 
 ``sizes = [n_0, n_1, …, n_L]``: n_0 inputs, n_L outputs. Data has one column per
 example: X is (n_0, m), Y is (n_L, m). ``params[l − 1] = [W, b]`` holds layer l's

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-HTML = Path(__file__).resolve().parents[2] / "_build" / "html"
+# BOOK_HTML points the tests at another build (e.g. jupyter-book build . --path-output /tmp/x)
+HTML = Path(os.environ.get("BOOK_HTML") or Path(__file__).resolve().parents[2] / "_build" / "html")
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]

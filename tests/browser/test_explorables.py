@@ -1,12 +1,12 @@
 """The explorables in the built book are live with no kernel and no network: moving each slider updates
 every readout to the value that backprop computes in Python for the same parameters."""
-from pathlib import Path
 
 import pytest
 
+from conftest import HTML
+
 from backprop.explorables import Chain, Descent, Neuron
 
-HTML = Path(__file__).resolve().parents[2] / "_build" / "html"
 CASES = {"neuron": ("chapters/01_intuition.html", Neuron), "chain": ("chapters/02_notation.html", Chain)}
 
 
