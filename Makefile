@@ -1,71 +1,126 @@
 # Two commands set everything up on a fresh machine (see README.md):
 #   make book   builds the HTML book into _build/html
-#   make test   runs every test (package, notebooks, built pages in a browser)
+#   make test   runs every test (lint, package, notebooks, built pages in a browser)
+# Each long step prints one line with its duration; the tools' own output goes to
+# _build/logs/<step>.log, whose tail is shown if the step fails. VERBOSE=1 shows it all.
 PY      ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
 SETUP   := $(VENV)/.setup-done
+TESTENV := $(VENV)/.test-setup-done
+# The pip that Python 3.11 ships (23.2) took about 3x as long as this one to resolve requirements.txt (measured).
+PIP_VERSION := 26.3
 NODE    := node_modules/.setup-done
-JB      := $(BIN)/jupyter-book build . -nW --keep-going
+# Both editions: English into _build/html, Chinese into _build/html/zh (tools/i18n.py; -nW --keep-going)
+JB      := $(BIN)/python tools/i18n.py build
+# STEP name "what it does" [--show REGEX [--fmt FORMAT]] -- command ...
+STEP    := $(PY) tools/step.py
+# Sphinx says so for each chapter it runs: "chapters/01_intuition.ipynb: Executed notebook in 8.21 seconds"
+RAN     := --show '(?P<nb>\S+\.ipynb): Executed notebook in (?P<s>[0-9.]+) seconds' --fmt 'ran {nb} ({s} s)'
+# pytest's last line: "142 passed in 30.12s"
+PYTEST_SUMMARY := --show '^=*\s*(?P<r>[0-9]+ (passed|failed|errors?|skipped|deselected|xfailed|xpassed)\b.* in [0-9.]+s)' \
+                  --fmt '{r}'
 
-.PHONY: book book-clean test test-package test-notebooks test-browser figures assets lab bench clean notebooks
+.PHONY: book book-clean test test-lab test-lint test-package test-notebooks test-browser figures assets lab bench \
+        clean notebooks pins
 
+# The book's packages (requirements.txt, compiled from requirements.in and code/pyproject.toml).
 $(SETUP): requirements.txt code/pyproject.toml
-	$(PY) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -r requirements.txt
-	$(BIN)/pip install -q -e code
-	touch $@
+	@test -x $(BIN)/python || $(STEP) venv "Creating the Python environment $(VENV) (with pip $(PIP_VERSION))" -- \
+	    sh -c '$(PY) -m venv $(VENV) && $(BIN)/python -m pip install pip==$(PIP_VERSION)'
+	@$(STEP) pip-book "Installing the book's Python packages (requirements.txt)" -- \
+	    $(BIN)/pip install -r requirements.txt -e code
+	@touch $@
+
+# The test tools on top (requirements-test.txt, compiled from requirements-test.in).
+$(TESTENV): requirements-test.txt $(SETUP)
+	@$(STEP) pip-test "Installing the test tools (requirements-test.txt)" -- \
+	    $(BIN)/pip install -r requirements-test.txt
+	@touch $@
 
 $(NODE): package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
-	touch $@
+	@$(STEP) npm "Fetching the browser assets (npm ci)" -- npm ci --no-audit --no-fund
+	@touch $@
 
 # MathJax, require.js, the widget manager and anywidget, copied from node_modules
 # into _assets/ (served by the book as _static/assets/...): no CDN, no committed bundle.
 assets: $(NODE) $(SETUP)
-	$(BIN)/python tools/copy_assets.py
+	@$(STEP) assets "Copying the browser assets into _assets/" -- $(BIN)/python tools/copy_assets.py
 
 book: $(SETUP) assets
-	$(JB)
+	@$(STEP) book "Building the book (runs each new or changed chapter: minutes the first time)" $(RAN) -- $(JB)
 	@echo
 	@echo "The book is built: open $(CURDIR)/_build/html/index.html"
+	@echo "(what each step printed is in _build/logs/)"
 
 # A build from scratch (the notebook execution cache is kept): what the tests check.
 book-clean: $(SETUP) assets
-	$(JB) --all
+	@$(STEP) book-clean "Building the book from scratch (jupyter-book build --all)" $(RAN) -- $(JB) --all
 
-test-package: $(SETUP)
-	$(BIN)/pytest tests/package tests/figures tests/benchmarks -q
+# The project's lint settings are in ruff.toml (the chapters' 80 columns too).
+test-lint: $(TESTENV)
+	@$(STEP) ruff "Linting the package, tests, tools, benchmarks and chapters (ruff)" --show ':[0-9]+:[0-9]+: ' --tail 3 -- \
+	    $(BIN)/ruff check --output-format concise code tests tools benchmarks _ext chapters
 
-test-notebooks: $(SETUP)
-	$(BIN)/pytest --nbval chapters --nbval-sanitize-with tests/sanitize.cfg -q
+test-package: $(TESTENV)
+	@$(STEP) test-package "Testing the package, figures and benchmark report (pytest)" $(PYTEST_SUMMARY) -- \
+	    $(BIN)/pytest tests/package tests/figures tests/benchmarks tests/i18n -q
 
-test-browser: book-clean
-	$(BIN)/pytest tests/browser -q
+test-notebooks: $(TESTENV)
+	@$(STEP) test-notebooks "Re-running every chapter against its stored outputs (nbval)" $(PYTEST_SUMMARY) -- \
+	    $(BIN)/pytest --nbval chapters --nbval-sanitize-with tests/sanitize.cfg -q
 
-test: $(SETUP) book-clean
-	$(BIN)/pytest tests/package tests/figures tests/benchmarks tests/browser -q
-	$(BIN)/pytest --nbval chapters --nbval-sanitize-with tests/sanitize.cfg -q
+test-browser: $(TESTENV) book-clean
+	@$(STEP) test-browser "Checking every page of the built book in Chromium (pytest tests/browser)" $(PYTEST_SUMMARY) -- \
+	    $(BIN)/pytest tests/browser -q
+
+# Chapter 1 in a JupyterLab the test starts and stops (127.0.0.1, a token, a free port): run it, move a slider
+# by keyboard, set a trait from Python, compare the readouts with backprop.
+test-lab: $(TESTENV)
+	@$(STEP) test-lab "Running chapter 1's explorable in JupyterLab (pytest tests/lab)" $(PYTEST_SUMMARY) -- \
+	    $(BIN)/pytest tests/lab -q
+
+test: test-lint test-package test-notebooks test-browser test-lab
+	@echo
+	@echo "All tests passed (logs in _build/logs/)."
 
 # Re-run chapters in place, storing their outputs and their widgets' JavaScript. Needed after editing a
 # chapter or anything in code/backprop/js: the book shows the JavaScript stored in the notebook.
 # One chapter: make notebooks NB=chapters/02_notation.ipynb
 NB ?= chapters/*.ipynb
 notebooks: $(SETUP)
-	for nb in $(NB); do $(BIN)/jupyter nbconvert --to notebook --execute --inplace $$nb || exit 1; done
+	@for nb in $(NB); do \
+	    $(STEP) notebooks "Re-running $$nb" -- $(BIN)/jupyter nbconvert --to notebook --execute --inplace $$nb || exit 1; \
+	done
 
 figures: $(SETUP)
-	$(BIN)/python -m backprop.figures imgs
+	@$(STEP) figures "Redrawing imgs/" -- $(BIN)/python -m backprop.figures imgs
 
+# JupyterLab is not in the book's set: reading or building the book needs no server, and it adds about
+# 100 MB. `make lab` installs it alone, at the versions requirements-test.txt pins (the tests drive it too).
 lab: $(SETUP)
-	$(BIN)/jupyter lab chapters
+	@$(STEP) pip-lab "Installing JupyterLab (pinned in requirements-test.txt)" -- \
+	    $(BIN)/pip install -c requirements-test.txt jupyterlab
+	$(BIN)/jupyter lab --ip=127.0.0.1 $$([ "$$(id -u)" = 0 ] && echo --allow-root) chapters
 
 # backprop against PyTorch and autograd, one thread (about half a minute). Not a test: it writes
 # benchmarks/results/gradients.{md,json,png}, which the book's appendix shows; rebuild the book after.
 bench: $(SETUP)
-	$(BIN)/pip install -q -r benchmarks/requirements.txt
+	@$(STEP) pip-bench "Installing the benchmark's packages (benchmarks/requirements.txt)" -- \
+	    $(BIN)/pip install -r benchmarks/requirements.txt
 	$(BIN)/python benchmarks/gradients.py
+
+# Regenerate the pinned files after editing requirements.in, requirements-test.in or the package's
+# dependencies in code/pyproject.toml (with the Python the project runs on; pip-tools in its own venv).
+# Pins already in the files are kept unless a new requirement needs otherwise; to move every pin to the
+# newest release: make pins UPGRADE=--upgrade
+PIPTOOLS := _build/pip-tools
+COMPILE  := $(PIPTOOLS)/bin/pip-compile --no-emit-index-url --no-emit-find-links --strip-extras $(UPGRADE)
+pins:
+	@test -x $(PIPTOOLS)/bin/pip-compile || $(STEP) pip-tools "Installing pip-tools into $(PIPTOOLS)" -- \
+	    sh -c '$(PY) -m venv $(PIPTOOLS) && $(PIPTOOLS)/bin/pip install pip-tools==7.6.2'
+	@$(STEP) pins-book "Compiling requirements.txt" -- $(COMPILE) -o requirements.txt requirements.in code/pyproject.toml
+	@$(STEP) pins-test "Compiling requirements-test.txt" -- $(COMPILE) -o requirements-test.txt requirements-test.in
 
 clean:
 	rm -rf _build _assets

@@ -28,7 +28,6 @@ into --out. The book's appendix shows gradients.md and gradients.png.
 """
 import argparse
 import datetime
-import json
 import platform
 import subprocess
 import sys

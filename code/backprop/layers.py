@@ -15,8 +15,6 @@ Backward, given dA = ∂C/∂A[l] for each example (the per-example cost, not ye
 The 1/m sits on dW and db only: they are gradients of the averaged cost J, while
 dA_prev stays per example, like the dA it came from.
 """
-import numpy as np
-
 from . import activations
 from ._checks import expect_shape, finite_array
 
