@@ -3,21 +3,23 @@
 One module per chapter's idea:
   activations  σ and friends, with their derivatives        (chapters 1, 2)
   chain        one neuron per layer, the notes' chain rule   (chapter 2)
+  wishes       many neurons, one wish: Wᵀ dz by index       (chapter 4)
   layers       the layer recipe dZ, dW, db, dA_prev          (chapter 5)
   mlp          the recipe stacked into a network            (chapters 3 to 7)
   train        mini-batch gradient descent                   (chapter 3)
   gradcheck    finite differences, the test every gradient passes
+  graph        Value: backprop on any graph of numbers, and cost: its price (chapter 6)
   digits       scikit-learn's handwritten digits, split and scored (chapter 7)
   figures      the figures in imgs/, drawn by the package
   explorables  the live sliders (anywidgets)
 
 Shape convention, everywhere: one column per example.
 """
-from . import activations, chain, digits, layers
+from . import activations, chain, cost, digits, graph, layers
 from .activations import sigmoid, sigmoid_prime
 from .gradcheck import check_mlp, gradcheck, numerical_gradient, relative_error
 from .mlp import MLP
 from .train import step, train
 
-__all__ = ["activations", "chain", "digits", "layers", "sigmoid", "sigmoid_prime", "MLP", "train", "step",
-           "gradcheck", "numerical_gradient", "relative_error", "check_mlp"]
+__all__ = ["activations", "chain", "cost", "digits", "graph", "layers", "sigmoid", "sigmoid_prime", "MLP",
+           "train", "step", "gradcheck", "numerical_gradient", "relative_error", "check_mlp"]

@@ -4,7 +4,7 @@ Layer l has one weight w_l and one bias b_l:
 
     z_l = w_l · a_{l−1} + b_l,    a_l = σ(z_l),    C0 = (a_L − y)²
 
-and the cost over m examples is J = (1/m) Σ C0.
+and the cost over m examples is J = (1/m) Σ_k C_k over the examples k = 0, …, m − 1 (C0 is example 0).
 
 Shapes: ``w`` and ``b`` are sequences of length L (w[0] is w_1, the first layer's).
 ``a0`` and ``y`` are either numbers (one example) or 1-D arrays of the same length m

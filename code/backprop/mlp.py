@@ -43,7 +43,8 @@ class MLP:
                              f"(one column per example), got {X.shape}")
         return X
 
-    def _check_XY(self, X, Y):
+    def check_data(self, X, Y):
+        """X and Y as float arrays of shapes (n_0, m) and (n_L, m), or a ValueError naming both."""
         X = self._check_X(X)
         Y = finite_array(Y, "Y", ndim=2, dtype=self.dtype)
         expect_shape(Y, (self.sizes[-1], X.shape[1]), "Y (output units, examples in X)")
@@ -66,6 +67,14 @@ class MLP:
                 A.append(g(Z))
         return A
 
+    def activations(self, X):
+        """The cache [A[0], A[1], …, A[L]] of a forward pass: A[0] is X, A[l] is (n_l, m).
+
+        The same arrays ``gradients`` keeps for the backward pass: read a hidden
+        layer's activations here instead of recomputing g(W X + b) by hand.
+        """
+        return self._forward(self._check_X(X))
+
     def forward(self, X):
         """The output A[L], shape (n_L, m), for X of shape (n_0, m)."""
         return self._forward(self._check_X(X))[-1]
@@ -78,7 +87,7 @@ class MLP:
 
     def cost(self, X, Y):
         """J, a float: the cost averaged over the m columns of X and Y."""
-        X, Y = self._check_XY(X, Y)
+        X, Y = self.check_data(X, Y)
         return self._cost(self._forward(X)[-1], Y)
 
     # -- backward -----------------------------------------------------------
@@ -88,7 +97,7 @@ class MLP:
         Each pair has the shapes of ``params[l − 1]``. The whole batch goes through
         every matrix product at once: there is no loop over examples.
         """
-        X, Y = self._check_XY(X, Y)
+        X, Y = self.check_data(X, Y)
         A = self._forward(X)
         # g'(Z[l]) from the cached output A[l] (σ' = A(1 − A)): no second exp per layer.
         g_prime = activations.PRIME_FROM_OUTPUT[self.activation]

@@ -29,7 +29,7 @@ def train(net, X, Y, *, lr, batch_size, epochs=1, seed=0, record_every=None):
       "step": steps taken, "examples": examples seen, "cost": J on all of X, Y.
     It is recorded every ``record_every`` steps (default: at the end of each epoch).
     """
-    X, Y = net._check_XY(X, Y)
+    X, Y = net.check_data(X, Y)
     m = X.shape[1]
     if not 1 <= int(batch_size) <= m:
         raise ValueError(f"batch_size must be between 1 and m = {m}, got {batch_size}")

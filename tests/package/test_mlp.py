@@ -31,7 +31,7 @@ def test_gradients_agree_with_finite_differences(sizes, m, activation, loss, see
         b += np.random.default_rng(seed).normal(size=b.shape)
     X, Y = _data(seed, sizes, m, loss)
     if activation == "relu":                # finite differences fail across the kink at z = 0
-        A = net._forward(X)
+        A = net.activations(X)
         Z = [W @ A_prev + b for (W, b), A_prev in zip(net.params, A)]
         assume(min(np.min(np.abs(z)) for z in Z) > 1e-3)
     grads = net.gradients(X, Y)
@@ -118,3 +118,27 @@ def test_nan_inputs_and_bad_constructor_args():
         backprop.MLP([3, 2], loss="hinge")
     with pytest.raises(ValueError, match="at least two layer sizes"):
         backprop.MLP([3])
+
+
+def test_activations_is_the_forward_cache():
+    net = backprop.MLP([3, 4, 2], seed=1)
+    X, Y = _data(0, [3, 4, 2], 5)
+    A = net.activations(X)
+    assert [a.shape for a in A] == [(3, 5), (4, 5), (2, 5)]
+    np.testing.assert_array_equal(A[0], X)
+    by_hand = X
+    for (W, b), A_l in zip(net.params, A[1:]):
+        by_hand = backprop.sigmoid(W @ by_hand + b)
+        np.testing.assert_allclose(A_l, by_hand, rtol=1e-14)
+    np.testing.assert_array_equal(A[-1], net.forward(X))
+    with pytest.raises(ValueError, match=r"X must have shape \(3, m\) .* got \(2, 5\)"):
+        net.activations(X[:2])
+
+
+def test_check_data_is_public_and_names_both_shapes():
+    net = backprop.MLP([3, 4, 2])
+    X, Y = _data(0, [3, 4, 2], 5)
+    X2, Y2 = net.check_data(X.tolist(), Y.tolist())
+    assert X2.dtype == Y2.dtype == np.float64 and X2.shape == (3, 5) and Y2.shape == (2, 5)
+    with pytest.raises(ValueError, match=r"Y .* must have shape \(2, 5\), got \(2, 4\)"):
+        net.check_data(X, Y[:, :4])

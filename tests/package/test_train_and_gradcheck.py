@@ -66,3 +66,13 @@ def test_gradcheck_rejects_mismatched_shapes():
         backprop.gradcheck(lambda: 0.0, [x], [np.zeros(2)])
     with pytest.raises(ValueError, match="float numpy array"):
         backprop.numerical_gradient(lambda: 0.0, np.zeros(3, dtype=int))
+
+
+def test_train_uses_only_the_public_api_of_mlp():
+    import ast
+    import inspect
+    import textwrap
+
+    src = textwrap.dedent(inspect.getsource(backprop.train))
+    private = [n.attr for n in ast.walk(ast.parse(src)) if isinstance(n, ast.Attribute) and n.attr.startswith("_")]
+    assert private == []
