@@ -12,7 +12,8 @@ import anywidget
 import numpy as np
 import traitlets as t
 
-from . import chain
+from . import chain, wishes
+from .activations import sigmoid_prime
 
 _JS = Path(__file__).parent / "js"
 _CSS = (_JS / "explorables.css").read_text()
@@ -27,10 +28,11 @@ def _range(lo, hi, step=0.01):
 
 
 class Neuron(anywidget.AnyWidget):
-    """The last neuron a = σ(w·a_prev + b) and its cost C = (a − y)² (chapter 1).
+    """The last neuron a_L = σ(z), z = w·a + b, and its cost C = (a_L − y)² (chapter 1).
 
-    Readouts: C, ∂C/∂w, ∂C/∂b, ∂C/∂a (a is the input a_prev). The slider ends give
-    z = w·a + b from −50 to 50.
+    ``a`` is a(L−1), the input from the sigmoid layer before: it lies in [0, 1].
+    Readouts: z, a_L, σ'(z), C, ∂C/∂w, ∂C/∂b, ∂C/∂a. The slider ends give z from −20
+    to 20. The bars show the nudges −∂C/∂θ on a fixed scale.
     """
     _esm = _esm("neuron")
     _css = _CSS
@@ -38,19 +40,23 @@ class Neuron(anywidget.AnyWidget):
     b = t.Float(-0.5).tag(sync=True)
     a = t.Float(0.8).tag(sync=True)
     y = t.Float(0.0).tag(sync=True)
-    ranges = t.Dict({"w": _range(-6, 6), "b": _range(-14, 14), "a": _range(-6, 6),
+    ranges = t.Dict({"w": _range(-6, 6), "b": _range(-14, 14), "a": _range(0, 1),
                      "y": _range(0, 1)}).tag(sync=True)
 
     def values(self):
+        (_, a_L), (z,) = chain.trace([self.w], [self.b], self.a)
         g = chain.gradients([self.w], [self.b], self.a, self.y)
-        return {"C": chain.cost([self.w], [self.b], self.a, self.y),
+        return {"z": float(z), "a_L": float(a_L), "sigma_prime_z": float(sigmoid_prime(z)),
+                "C": chain.cost([self.w], [self.b], self.a, self.y),
                 "dC_dw": float(g["w"][0]), "dC_db": float(g["b"][0]), "dC_da": float(g["a"][0])}
 
 
 class Chain(anywidget.AnyWidget):
     """The 4-layer chain a0 → a1 → a2 → a3 with one neuron per layer (chapter 2).
 
-    Readouts: C, ∂C/∂w_l and ∂C/∂b_l for l = 1..3, ∂C/∂a_l for l = 0..2.
+    Readouts: a3, C, ∂C/∂w_l and ∂C/∂b_l for l = 1..3, ∂C/∂a_l for l = 0..2, and the
+    factor w_l·σ'(z_l) (factor_l) by which the wish is multiplied as it crosses layer l
+    going back: ∂C/∂a_{l−1} = factor_l · ∂C/∂a_l.
     """
     _esm = _esm("chain")
     _css = _CSS
@@ -64,46 +70,145 @@ class Chain(anywidget.AnyWidget):
 
     def values(self):
         w, b = [self.w1, self.w2, self.w3], [self.b1, self.b2, self.b3]
+        a, z = chain.trace(w, b, self.a0)
         g = chain.gradients(w, b, self.a0, self.y)
-        v = {"C": chain.cost(w, b, self.a0, self.y)}
+        v = {"a3": float(a[3]), "C": chain.cost(w, b, self.a0, self.y)}
         v.update({f"dC_dw{l}": float(g["w"][l - 1]) for l in (1, 2, 3)})
         v.update({f"dC_db{l}": float(g["b"][l - 1]) for l in (1, 2, 3)})
         v.update({f"dC_da{l}": float(g["a"][l]) for l in (0, 1, 2)})
+        v.update({f"factor{l}": float(w[l - 1] * sigmoid_prime(z[l - 1])) for l in (1, 2, 3)})
         return v
+
+
+def _order(m, seed, n):
+    """The first n example indices of a stream of shuffles of 0..m−1, a new one per epoch.
+
+    The same numbers as shuffledOrder in js/common.js: the Park–Miller generator
+    state ← 48271·state mod (2³¹ − 1) drives a Fisher–Yates shuffle.
+    """
+    M, state, out = 2147483647, seed % (2147483647 - 1) + 1, []
+    while len(out) < n:
+        idx = list(range(m))
+        for i in range(m - 1, 0, -1):
+            state = state * 48271 % M
+            j = state % (i + 1)
+            idx[i], idx[j] = idx[j], idx[i]
+        out += idx
+    return out[:n]
 
 
 class Descent(anywidget.AnyWidget):
     """Gradient descent on the chain over m examples (chapter 3).
 
-    Step k uses the batch of examples k·B, k·B + 1, …, k·B + B − 1 (mod m), in order.
+    Each epoch walks the examples in a new shuffled order (seeded: ``_order``); step k
+    uses the next B of them, so batch k is order[k·B : (k + 1)·B].
     """
     _esm = _esm("descent")
     _css = _CSS
     a0 = t.List(t.Float()).tag(sync=True)
     y = t.List(t.Float()).tag(sync=True)
-    w0 = t.List(t.Float(), default_value=[0.5, -0.5, 0.5]).tag(sync=True)
+    w0 = t.List(t.Float(), default_value=[1.0, 1.0, 1.0]).tag(sync=True)
     b0 = t.List(t.Float(), default_value=[0.0, 0.0, 0.0]).tag(sync=True)
     lr = t.Float(2.0).tag(sync=True)
     batch_size = t.Int(4).tag(sync=True)
+    seed = t.Int(1).tag(sync=True)
+    run_steps = t.Int(200).tag(sync=True)
+    ranges = t.Dict({"lr": _range(0.1, 100, 0.1), "batch_size": _range(1, 16, 1)}).tag(sync=True)
 
     def __init__(self, m=16, seed=0, **kwargs):
         if "a0" not in kwargs:   # a small data set: y is high for large a0, low for small
             rng = np.random.default_rng(seed)
-            a0 = np.sort(rng.uniform(-2, 2, m))
+            a0 = rng.uniform(-2, 2, m)
             kwargs["a0"] = a0.tolist()
             kwargs["y"] = (0.15 + 0.7 * (a0 > 0)).tolist()
         super().__init__(**kwargs)
+        self.ranges = {**self.ranges, "batch_size": _range(1, len(self.a0), 1)}
+
+    def batches(self, steps, batch_size=None):
+        """The example indices of each of the first ``steps`` batches: a list of lists."""
+        B = self.batch_size if batch_size is None else batch_size
+        order = _order(len(self.a0), self.seed, steps * B)
+        return [order[k * B:(k + 1) * B] for k in range(steps)]
 
     def costs(self, steps, lr=None, batch_size=None):
         """J on all examples before each step and after it: a list of steps + 1 floats."""
         lr = self.lr if lr is None else lr
-        B = self.batch_size if batch_size is None else batch_size
-        a0, y, m = np.array(self.a0), np.array(self.y), len(self.a0)
+        a0, y = np.array(self.a0), np.array(self.y)
         w, b = np.array(self.w0), np.array(self.b0)
         J = [chain.cost(w, b, a0, y)]
-        for k in range(steps):
-            idx = (k * B + np.arange(B)) % m
+        for idx in self.batches(steps, batch_size):
             g = chain.gradients(w, b, a0[idx], y[idx])
             w, b = w - lr * g["w"], b - lr * g["b"]
             J.append(chain.cost(w, b, a0, y))
         return J
+
+
+class Wishes(anywidget.AnyWidget):
+    """Two sigmoid output neurons j fed by three activations a_k (chapter 4).
+
+    z_j = Σ_k w_jk a_k + b_j, out_j = σ(z_j), C = Σ_j (out_j − y_j)². Readouts: C,
+    out_j, ∂C/∂z_j, each neuron's wish ∂C_j/∂a_k (wish_j_k), their sums ∂C/∂a_k,
+    ∂C/∂w_jk and ∂C/∂b_j. The drawing shows the nudges −∂C_j/∂a_k and their sums.
+    """
+    _esm = _esm("wishes")
+    _css = _CSS
+    a0, a1, a2 = (t.Float(v).tag(sync=True) for v in (0.9, 0.2, 0.6))
+    y0, y1 = (t.Float(v).tag(sync=True) for v in (1.0, 0.0))
+    b0, b1 = (t.Float(v).tag(sync=True) for v in (-0.5, 0.3))
+    w00, w01, w02 = (t.Float(v).tag(sync=True) for v in (1.5, -2.0, 0.5))
+    w10, w11, w12 = (t.Float(v).tag(sync=True) for v in (-1.0, 1.2, 2.0))
+    ranges = t.Dict({**{f"a{k}": _range(0, 1) for k in range(3)},
+                     **{f"y{j}": _range(0, 1) for j in range(2)},
+                     **{f"b{j}": _range(-4, 4) for j in range(2)},
+                     **{f"w{j}{k}": _range(-4, 4) for j in range(2) for k in range(3)},
+                     }).tag(sync=True)
+
+    def values(self):
+        W = [[getattr(self, f"w{j}{k}") for k in range(3)] for j in range(2)]
+        r = wishes.layer_wishes(W, [self.b0, self.b1], [self.a0, self.a1, self.a2],
+                                [self.y0, self.y1])
+        v = {"C": r["C"]}
+        for j in range(2):
+            v[f"out{j}"] = float(r["a"][j])
+            v[f"dC_dz{j}"] = float(r["dz"][j])
+            v[f"dC_db_{j}"] = float(r["db"][j])
+            for k in range(3):
+                v[f"wish_{j}_{k}"] = float(r["wish"][j, k])
+                v[f"dC_dw_{j}_{k}"] = float(r["dW"][j, k])
+        v.update({f"dC_da{k}": float(r["da_prev"][k]) for k in range(3)})
+        return v
+
+
+class Graph(anywidget.AnyWidget):
+    """The chain of chapter 2 as a computational graph (chapter 6): a0 → z1 → a1 → … → a3 → C.
+
+    Readouts, for every node n of a0, w_l, b_l, z_l, a_l (l = 1..3), y and C: its value
+    ``n`` and its gradient ``dC_dn`` = ∂C/∂n, computed by ``backprop.graph``.
+    """
+    _esm = _esm("graph")
+    _css = _CSS
+    w1, w2, w3 = (t.Float(v).tag(sync=True) for v in (1.2, -0.8, 2.0))
+    b1, b2, b3 = (t.Float(v).tag(sync=True) for v in (0.1, 0.4, -0.6))
+    a0 = t.Float(0.9).tag(sync=True)
+    y = t.Float(1.0).tag(sync=True)
+    ranges = t.Dict({**{f"w{l}": _range(-6, 6) for l in (1, 2, 3)},
+                     **{f"b{l}": _range(-8, 8) for l in (1, 2, 3)},
+                     "a0": _range(-7, 7), "y": _range(0, 1)}).tag(sync=True)
+
+    def nodes(self):
+        """{name: Value} for every node, after C.backward(): each holds data and grad."""
+        from .graph import Value
+        n = {k: Value(getattr(self, k), name=k) for k in ("a0", "y", "w1", "w2", "w3", "b1", "b2", "b3")}
+        a = n["a0"]
+        for l in (1, 2, 3):
+            n[f"z{l}"] = n[f"w{l}"] * a + n[f"b{l}"]      # z_l = w_l a_{l−1} + b_l
+            n[f"a{l}"] = a = n[f"z{l}"].sigmoid()         # a_l = σ(z_l)
+        n["C"] = (a - n["y"]) ** 2                        # C = (a_3 − y)²
+        n["C"].backward()
+        return n
+
+    def values(self):
+        v = {}
+        for k, node in self.nodes().items():
+            v[k], v[f"dC_d{k}"] = node.data, node.grad
+        return v

@@ -1,76 +1,123 @@
 // The 4-layer chain (a0 → a1 → a2 → a3), one neuron per layer. Sliders w1 w2 w3 b1 b2 b3 a0 y.
 
 const CHAIN_PARAMS = ["w1", "w2", "w3", "b1", "b2", "b3", "a0", "y"];
+const SUB = "₀₁₂₃";
+const LOG_LO = -4, LOG_HI = 1;   // the bars' log scale: 1e-4 to 10
+
+const CHAIN_TEXT = {
+  en: {
+    aria: (k) => (k === "y" ? "target y" : k === "a0" ? "input a0"
+      : `${k[0] === "w" ? "weight" : "bias"} ${k} of layer ${k[1]}`),
+    a3: "output", C: "cost", factor: (l) => `factor of layer ${l}`,
+    products: "Each ∂C₀/∂w as the product of its chain-rule factors; [w·σ′(z)] is a layer crossed going back:",
+    barsAria: "the size of the wish dC/da and of dC/dw at each layer, on a log scale",
+    bars: "|∂C₀/∂a| (the wish passed back) and |∂C₀/∂w|, log scale. Going back, each layer multiplies the wish "
+      + "by its factor w·σ′(z): the wish shrinks where |w·σ′(z)| < 1 and grows where it is larger "
+      + "(possible only for |w| > 4, as σ′ ≤ 1/4).",
+    shrinks: "shrinks", grows: "grows",
+    flow: (parts) => `Here, crossing back: ${parts.join("; ")}.`,
+    cross: (l, f, verb) => `layer ${l}: |w${SUB[l]}σ′(z${SUB[l]})| = ${f}, the wish ${verb}`,
+  },
+  zh: {
+    aria: (k) => (k === "y" ? "目标值 y" : k === "a0" ? "输入 a0"
+      : `第 ${k[1]} 层的${k[0] === "w" ? "权重" : "偏置"} ${k}`),
+    a3: "输出", C: "代价", factor: (l) => `第 ${l} 层的因子`,
+    products: "每个 ∂C₀/∂w 写成链式法则各因子之积；[w·σ′(z)] 表示向回穿过一层：",
+    barsAria: "各层意愿 dC/da 与 dC/dw 的大小，对数刻度",
+    bars: "|∂C₀/∂a|（向回传递的意愿）与 |∂C₀/∂w|，对数刻度。向回每穿过一层，意愿乘以该层的因子 w·σ′(z)："
+      + "|w·σ′(z)| < 1 时意愿变小，更大时意愿变大（因 σ′ ≤ 1/4，只在 |w| > 4 时可能）。",
+    shrinks: "变小", grows: "变大",
+    flow: (parts) => `此处向回：${parts.join("；")}。`,
+    cross: (l, f, verb) => `第 ${l} 层 |w${SUB[l]}σ′(z${SUB[l]})| = ${f}，意愿${verb}`,
+  },
+};
 
 function chainValues(p) {        // as backprop.explorables.Chain.values()
-  const g = chainGradients([p.w1, p.w2, p.w3], [p.b1, p.b2, p.b3], [p.a0], [p.y]);
-  const v = { C: g.cost };
+  const w = [p.w1, p.w2, p.w3], g = chainGradients(w, [p.b1, p.b2, p.b3], [p.a0], [p.y]);
+  const v = { a3: g.acts[3][0], C: g.cost };
   for (let l = 1; l <= 3; l++) { v[`dC_dw${l}`] = g.w[l - 1]; v[`dC_db${l}`] = g.b[l - 1]; }
   for (let l = 0; l <= 2; l++) v[`dC_da${l}`] = g.a[l][0];
-  v.a2 = g.acts[2][0]; v.a3 = g.acts[3][0]; v.sp3 = sigmoidPrime(g.zs[2][0]);
+  for (let l = 1; l <= 3; l++) v[`factor${l}`] = w[l - 1] * sigmoidPrime(g.zs[l - 1][0]);
+  v.acts = g.acts.map((x) => x[0]); v.sp = g.zs.map((z) => sigmoidPrime(z[0]));
   return v;
 }
 
 function render({ model, el }) {
-  const p = {}, spec = model.get("ranges");
-  for (const k of CHAIN_PARAMS) p[k] = model.get(k);
-  const SUB = "₀₁₂₃";
-  const tex = (k) => (k === "y" ? "y" : label(`${k[0]}_${k[1]}`, k[0] + SUB[k[1]]));
+  const T = texts(CHAIN_TEXT), p = {};
+  const tex = (k) => (k === "y" ? label("y", "y") : label(`${k[0]}_${k[1]}`, k[0] + SUB[k[1]]));
   const sliders = {};
-  for (const k of CHAIN_PARAMS) {
-    sliders[k] = slider(k, tex(k), spec[k], p[k], (v) => { p[k] = v; update(); model.set(k, v); save(model); });
+  for (const k of CHAIN_PARAMS) sliders[k] = bindSlider(model, p, k, tex(k), T.aria(k), () => update());
+  const d = (n) => label(`\\partial C_0/\\partial ${n[4]}_${n[5]}`, `∂C₀/∂${n[4]}${SUB[n[5]]}`);
+  const outs = { a3: readout("a3", `${T.a3} ${label("a_3", "a₃")}`), C: readout("C", `${T.C} ${label("C_0", "C₀")}`) };
+  for (const n of ["dC_dw1", "dC_dw2", "dC_dw3", "dC_db1", "dC_db2", "dC_db3", "dC_da0", "dC_da1", "dC_da2"]) {
+    outs[n] = readout(n, d(n));
   }
-  const names = ["C", "dC_dw1", "dC_dw2", "dC_dw3", "dC_db1", "dC_db2", "dC_db3", "dC_da0", "dC_da1", "dC_da2"];
-  const outs = {};
-  for (const n of names) {
-    outs[n] = readout(n, n === "C" ? "cost " + label("C_0", "C₀")
-      : label(`\\partial C_0/\\partial ${n[4]}_${n[5]}`, `∂C₀/∂${n[4]}${SUB[n[5]]}`));
+  for (let l = 1; l <= 3; l++) {
+    outs[`factor${l}`] = readout(`factor${l}`, `${T.factor(l)} ${label(`w_${l}\\sigma'(z_${l})`, `w${SUB[l]}σ′(z${SUB[l]})`)}`);
   }
-  const product = h("div", { class: "bp-product", "aria-live": "polite" });
-  const flowSvg = s("svg", { class: "bp-bars", viewBox: "0 0 300 200", role: "img",
-    "aria-label": "size of the gradient at each layer" });
-  el.append(h("div", { class: "bp-explorable", "data-explorable": "chain" }, [
+  const products = h("div", { class: "bp-products", "aria-live": "polite" });
+  const flowSvg = s("svg", { class: "bp-bars", viewBox: "0 0 300 236", role: "img", "aria-label": T.barsAria });
+  const flowText = h("div", { class: "bp-caption", "data-caption": "flow" });
+  el.append(h("div", { class: "bp-explorable", "data-explorable": "chain", "data-lm-suppress-shortcuts": "true" }, [
     h("div", { class: "bp-controls" }, CHAIN_PARAMS.map((k) => sliders[k])),
-    h("div", { class: "bp-readouts" }, names.map((n) => outs[n])),
-    h("div", { class: "bp-plots" }, [h("div", {}, [
-      h("div", { class: "bp-caption" }, "∂C/∂w₃ as the product of its chain-rule factors:"), product]),
-      h("div", {}, [flowSvg, h("div", { class: "bp-caption" },
-        "|∂C/∂w| and |∂C/∂a| layer by layer, log scale: the wish shrinks as it flows back")])]),
+    h("div", { class: "bp-readouts" }, Object.values(outs)),
+    h("div", { class: "bp-plots" }, [
+      h("div", {}, [h("div", { class: "bp-caption" }, T.products), products]),
+      h("div", {}, [flowSvg, h("div", { class: "bp-caption", "data-caption": "bars" }, T.bars), flowText])]),
   ]));
+
+  function factor(key, text, value, title) {
+    return h("span", { class: "bp-factor", "data-factor": key, "data-value": String(value), title }, text);
+  }
 
   function update() {
     const v = chainValues(p);
-    for (const n of names) outs[n].set(v[n]);
-    product.replaceChildren(
-      h("span", { class: "bp-factor", "data-factor": "a2", title: "∂z₃/∂w₃ = a₂" }, fmt(v.a2)), " × ",
-      h("span", { class: "bp-factor", "data-factor": "sp3", title: "∂a₃/∂z₃ = σ′(z₃)" }, fmt(v.sp3)), " × ",
-      h("span", { class: "bp-factor", "data-factor": "dC_da3", title: "∂C₀/∂a₃ = 2(a₃ − y)" },
-        fmt(2 * (v.a3 - p.y))), " = ", h("strong", {}, fmt(v.dC_dw3)),
-      h("div", { class: "bp-caption" }, "a₂ × σ′(z₃) × 2(a₃ − y)"));
+    for (const n in outs) outs[n].set(v[n]);
+    const rows = [];
+    for (let l = 3; l >= 1; l--) {   // ∂C/∂w_l = a_{l−1} σ'(z_l) · Π_{k>l} w_k σ'(z_k) · 2(a3 − y)
+      const fs = [factor(`a${l - 1}`, fmt(v.acts[l - 1]), v.acts[l - 1], `∂z${SUB[l]}/∂w${SUB[l]} = a${SUB[l - 1]}`),
+        factor(`sp${l}`, fmt(v.sp[l - 1]), v.sp[l - 1], `∂a${SUB[l]}/∂z${SUB[l]} = σ′(z${SUB[l]})`)];
+      for (let k = l + 1; k <= 3; k++) {
+        fs.push(factor(`factor${k}`, `[${fmt(v[`factor${k}`])}]`, v[`factor${k}`], `w${SUB[k]}σ′(z${SUB[k]})`));
+      }
+      fs.push(factor("dC_da3", fmt(2 * (v.a3 - p.y)), 2 * (v.a3 - p.y), `∂C₀/∂a₃ = 2(a₃ − y)`));
+      const parts = [h("span", { class: "bp-label" }, `∂C₀/∂w${SUB[l]} = `)];
+      fs.forEach((f, i) => { if (i) parts.push(" × "); parts.push(f); });
+      parts.push(" = ", h("strong", {}, fmt(v[`dC_dw${l}`])));
+      rows.push(h("div", { class: "bp-product", "data-product": `w${l}`, "data-value": String(v[`dC_dw${l}`]) }, parts));
+    }
+    products.replaceChildren(...rows);
     drawFlow(v);
+    const parts = [];
+    for (let l = 3; l >= 1; l--) {
+      const f = Math.abs(v[`factor${l}`]);
+      parts.push(T.cross(l, fmt(f), f < 1 ? T.shrinks : T.grows));
+    }
+    flowText.textContent = T.flow(parts);
   }
 
   function drawFlow(v) {         // log10 |gradient| per layer: how big the wish is at each depth
-    const rows = [];
-    for (let l = 3; l >= 1; l--) rows.push({ label: `∂C/∂w${l}`, value: v[`dC_dw${l}`] });
-    for (let l = 2; l >= 0; l--) rows.push({ label: `∂C/∂a${l}`, value: v[`dC_da${l}`] });
+    const rows = [{ label: "∂C/∂a₃", value: 2 * (v.a3 - p.y), kind: "a" }];
+    for (let l = 2; l >= 0; l--) rows.push({ label: `∂C/∂a${SUB[l]}`, value: v[`dC_da${l}`], kind: "a" });
+    for (let l = 3; l >= 1; l--) rows.push({ label: `∂C/∂w${SUB[l]}`, value: v[`dC_dw${l}`], kind: "w" });
     flowSvg.replaceChildren();
-    const lo = -8, X = (x) => 70 + ((Math.max(lo, Math.log10(Math.abs(x) || 1e-300)) - lo) / (0 - lo)) * 220;
-    rows.forEach((r, k) => {
-      flowSvg.append(s("rect", { x: 70, y: k * 32 + 6, width: Math.max(0.5, X(r.value) - 70), height: 20,
-        class: r.label.includes("w") ? "bp-bar-pos" : "bp-bar-neg" }));
-      const t = s("text", { x: 4, y: k * 32 + 20, class: "bp-bar-label" });
-      t.textContent = r.label;
-      flowSvg.append(t);
-    });
-    for (const e of [-8, -4, 0]) {
-      const t = s("text", { x: X(10 ** e), y: 198, "text-anchor": "middle", class: "bp-bar-label" });
-      t.textContent = `1e${e}`;
-      flowSvg.append(t);
+    const x0 = 50, x1 = 240, top = 4, rowH = 28;
+    const X = (x) => x0 + ((Math.min(LOG_HI, Math.max(LOG_LO, Math.log10(Math.abs(x) || 1e-300))) - LOG_LO)
+      / (LOG_HI - LOG_LO)) * (x1 - x0);
+    for (let e = LOG_LO; e <= LOG_HI; e++) {
+      flowSvg.append(s("line", { x1: X(10 ** e), x2: X(10 ** e), y1: top, y2: top + rows.length * rowH,
+        class: e === 0 ? "bp-axis" : "bp-grid" }),
+      svgText(X(10 ** e), top + rows.length * rowH + 12, e === 0 ? "1" : `1e${e}`, { "text-anchor": "middle", class: "bp-tick" }));
     }
+    rows.forEach((r, k) => {
+      const y = top + k * rowH;
+      flowSvg.append(s("rect", { x: x0, y: y + 5, width: Math.max(0.5, X(r.value) - x0), height: rowH - 10,
+        class: r.kind === "w" ? "bp-bar-pos" : "bp-bar-neg", "data-bar": r.label, "data-value": String(r.value) }),
+      svgText(2, y + rowH / 2 + 4, r.label),
+      svgText(X(r.value) + 3, y + rowH / 2 + 4, fmt(Math.abs(r.value)), { class: "bp-bar-value" }));
+    });
   }
 
-  followModel(model, CHAIN_PARAMS, p, sliders, update);
   update();
   typeset(el);
 }

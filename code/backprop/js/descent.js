@@ -1,61 +1,89 @@
 // Gradient descent on the chain over a small data set: learning-rate and batch-size sliders,
-// step / run / reset buttons, and the cost J on the whole data set drawn as it goes.
-// Batch k is examples k·B, k·B+1, … (mod m), in a fixed order, as backprop.explorables.Descent.
+// step / run / reset buttons, and the cost J on the whole data set drawn as it goes (log scale).
+// Each epoch walks the examples in a new seeded shuffle (shuffledOrder in common.js, _order in
+// Python); batch k is order[k·B .. k·B + B − 1], as backprop.explorables.Descent.batches.
 
-function descentStep(theta, data, lr, B, k) {
-  const m = data.a0.length, idx = [];
-  for (let j = 0; j < B; j++) idx.push((k * B + j) % m);
+const DESCENT_TEXT = {
+  en: {
+    lr: "learning rate", batch: "batch size", aria: { lr: "learning rate η", batch_size: "batch size" },
+    J: "cost J on all examples", step: "steps taken",
+    stepBtn: "Step", run: (n) => `Run ${n} steps`, reset: "Reset",
+    chartAria: "the cost J on all examples against the steps taken, log scale",
+    x: "steps taken", y: "cost J (log scale)",
+    caption: (B, m) => `Batch size ${B} of ${m} examples; each step uses the next ${B} of a shuffled order, `
+      + "reshuffled every epoch. Moving a slider starts again from the same weights.",
+  },
+  zh: {
+    lr: "学习率", batch: "小批量大小", aria: { lr: "学习率 η", batch_size: "小批量大小" },
+    J: "全部样本上的代价 J", step: "已走步数",
+    stepBtn: "走一步", run: (n) => `连续走 ${n} 步`, reset: "重置",
+    chartAria: "全部样本上的代价 J 随步数的变化，对数刻度",
+    x: "已走步数", y: "代价 J（对数刻度）",
+    caption: (B, m) => `小批量大小 ${B}（共 ${m} 个样本）；每步取打乱顺序中的下 ${B} 个样本，每个周期重新打乱。`
+      + "移动滑块会从相同的权重重新开始。",
+  },
+};
+
+function descentStep(theta, data, lr, idx) {
   const g = chainGradients(theta.w, theta.b, idx.map((i) => data.a0[i]), idx.map((i) => data.y[i]));
   theta.w = theta.w.map((x, l) => x - lr * g.w[l]);
   theta.b = theta.b.map((x, l) => x - lr * g.b[l]);
 }
 
 function render({ model, el }) {
-  const data = { a0: model.get("a0"), y: model.get("y") }, m = data.a0.length;
+  const T = texts(DESCENT_TEXT);
+  const data = { a0: model.get("a0"), y: model.get("y") }, m = data.a0.length, RUN = model.get("run_steps");
   const start = () => ({ w: model.get("w0").slice(), b: model.get("b0").slice() });
-  let theta = start(), k = 0, costs = [], timer = null;
-  let lr = model.get("lr"), B = model.get("batch_size");
+  const p = {};
+  let theta = start(), k = 0, costs = [], timer = null, order = [];
   const J = () => chainGradients(theta.w, theta.b, data.a0, data.y).cost;
-  costs.push(J());
 
-  const lrSlider = slider("lr", "learning rate " + label("\\eta", "η"), { min: 0.1, max: 20, step: 0.1 }, lr,
-    (v) => { lr = v; model.set("lr", v); save(model); });
-  const bSlider = slider("batch_size", "batch size", { min: 1, max: m, step: 1 }, B,
-    (v) => { B = v; model.set("batch_size", v); save(model); reset(); });
-  const outJ = readout("J", "cost " + label("J", "J") + " on all data"), outK = readout("step", "steps taken");
+  const lrSlider = bindSlider(model, p, "lr", `${T.lr} ${label("\\eta", "η")}`, T.aria.lr, () => { stop(); reset(); });
+  const bSlider = bindSlider(model, p, "batch_size", T.batch, T.aria.batch_size, () => { stop(); reset(); });
+  const outJ = readout("J", `${T.J}`), outK = readout("step", T.step, true);
   const button = (name, text, fn) => { const b = h("button", { type: "button", "data-action": name }, text);
     b.addEventListener("click", fn); return b; };
-  const svg = s("svg", { class: "bp-curve", viewBox: "0 0 300 180", role: "img", "aria-label": "cost J against steps" });
-  el.append(h("div", { class: "bp-explorable", "data-explorable": "descent" }, [
+  const svg = s("svg", { class: "bp-curve", viewBox: "0 0 300 190", role: "img", "aria-label": T.chartAria });
+  const caption = h("div", { class: "bp-caption" });
+  const root = h("div", { class: "bp-explorable", "data-explorable": "descent", "data-lm-suppress-shortcuts": "true",
+    "data-running": "false", "data-batch": "" }, [
     h("div", { class: "bp-controls" }, [lrSlider, bSlider,
-      h("div", { class: "bp-buttons" }, [button("step", "Step", () => { stop(); advance(1); }),
-        button("run", "Run 200 steps", run), button("reset", "Reset", () => { stop(); reset(); })])]),
+      h("div", { class: "bp-buttons" }, [button("step", T.stepBtn, () => { stop(); advance(1); }),
+        button("run", T.run(RUN), run), button("reset", T.reset, () => { stop(); reset(); })])]),
     h("div", { class: "bp-readouts" }, [outJ, outK]),
-    h("div", { class: "bp-plots" }, [svg]),
-  ]));
+    h("div", { class: "bp-plots" }, [h("div", {}, [svg, caption])]),
+  ]);
+  el.append(root);
 
+  function batch(j) {            // the example indices of batch j
+    const B = p.batch_size;
+    if (order.length < (j + 1) * B) order = shuffledOrder(m, model.get("seed"), Math.max(2 * (j + 1) * B, 4 * m));
+    return order.slice(j * B, (j + 1) * B);
+  }
   function advance(n) {
-    for (let i = 0; i < n; i++) { descentStep(theta, data, lr, B, k); k += 1; costs.push(J()); }
+    for (let i = 0; i < n; i++) {
+      const idx = batch(k);
+      descentStep(theta, data, p.lr, idx);
+      k += 1; costs.push(J());
+      root.dataset.batch = idx.join(",");
+    }
     draw();
   }
   function run() {
     stop();
-    let left = 200;
-    timer = setInterval(() => { advance(5); left -= 5; if (left <= 0) stop(); }, 30);
+    let left = RUN;
+    root.dataset.running = "true";
+    timer = setInterval(() => { const n = Math.min(5, left); advance(n); left -= n; if (left <= 0) stop(); }, 30);
   }
-  function stop() { if (timer) clearInterval(timer); timer = null; }
-  function reset() { theta = start(); k = 0; costs = [J()]; draw(); }
+  function stop() { if (timer) clearInterval(timer); timer = null; root.dataset.running = "false"; }
+  function reset() { theta = start(); k = 0; order = []; costs = [J()]; root.dataset.batch = ""; draw(); }
   function draw() {
     outJ.set(costs[costs.length - 1]); outK.set(k);
-    const W = 300, H = 160, n = Math.max(costs.length - 1, 10), cMax = Math.max(...costs, 1e-9);
-    const X = (i) => 30 + (i / n) * (W - 40), Y = (c) => 10 + (1 - c / cMax) * (H - 20);
-    svg.replaceChildren(s("line", { x1: 30, x2: W - 10, y1: H - 10, y2: H - 10, class: "bp-axis" }),
-      s("polyline", { points: costs.map((c, i) => `${X(i)},${Y(c)}`).join(" "), class: "bp-cost-line" }));
-    const t = s("text", { x: W / 2, y: H + 16, "text-anchor": "middle", class: "bp-bar-label" });
-    t.textContent = `J against steps (batch size ${B} of ${m})`;
-    svg.append(t);
+    lineChart(svg, [{ points: costs.map((c, i) => [i, c]) }],
+      { W: 300, H: 190, xMin: 0, xMax: Math.max(costs.length - 1, RUN), logY: true, xLabel: T.x, yLabel: T.y });
+    caption.textContent = T.caption(p.batch_size, m);
   }
-  draw();
+  reset();
   typeset(el);
 }
 

@@ -1,73 +1,93 @@
-// The last neuron: a = σ(w·a_prev + b), C = (a − y)². Sliders w, b, a (a_prev), y.
+// The last neuron: z = w·a + b, a_L = σ(z), C = (a_L − y)². Sliders w, b, a (= a(L−1)), y.
 
 const NEURON_PARAMS = ["w", "b", "a", "y"];
+const NEURON_SCALE = 0.5;        // the bars' fixed scale: |∂C/∂w|, |∂C/∂b| never exceed 0.3
+
+const NEURON_TEXT = {
+  en: {
+    aria: { w: "weight w", b: "bias b", a: "input activation a of layer L minus 1", y: "target y" },
+    z: "weighted input", a_L: "output", sigma_prime_z: "slope of the sigmoid", C: "cost",
+    bars: "nudge −∂C/∂θ of each parameter (the step per unit of η), fixed scale ±0.5; » marks a bar past the edge",
+    barsAria: "bars of the nudges minus dC/dw, minus dC/db and minus dC/da",
+    curveAria: "the cost as a function of the parameter moved last, with its tangent",
+    curveY: "cost C₀",
+    curve: (k) => `C₀ against ${k} (the other sliders fixed); dashed: the tangent, slope ∂C/∂${k}`,
+  },
+  zh: {
+    aria: { w: "权重 w", b: "偏置 b", a: "上一层的输入激活值 a", y: "目标值 y" },
+    z: "加权输入", a_L: "输出", sigma_prime_z: "sigmoid 的斜率", C: "代价",
+    bars: "各参数的微调量 −∂C/∂θ（每单位学习率 η 的一步），固定刻度 ±0.5；» 表示超出边缘",
+    barsAria: "微调量 −∂C/∂w、−∂C/∂b、−∂C/∂a 的条形图",
+    curveAria: "代价随最后移动的参数变化的曲线及其切线",
+    curveY: "代价 C₀",
+    curve: (k) => `C₀ 随 ${k} 的变化（其余滑块不变）；虚线为切线，斜率 ∂C/∂${k}`,
+  },
+};
 
 function neuronValues(p) {       // as backprop.explorables.Neuron.values()
   const g = chainGradients([p.w], [p.b], [p.a], [p.y]);
-  return { C: g.cost, dC_dw: g.w[0], dC_db: g.b[0], dC_da: g.a[0][0] };
+  const z = g.zs[0][0];
+  return { z, a_L: g.acts[1][0], sigma_prime_z: sigmoidPrime(z), C: g.cost,
+           dC_dw: g.w[0], dC_db: g.b[0], dC_da: g.a[0][0] };
 }
 
 function render({ model, el }) {
-  const p = {}, spec = model.get("ranges");
-  for (const k of NEURON_PARAMS) p[k] = model.get(k);
+  const T = texts(NEURON_TEXT), p = {}, spec = model.get("ranges");
   let moving = "w";
   const labels = { w: label("w", "w"), b: label("b", "b"), a: label("a^{(L-1)}", "a⁽ᴸ⁻¹⁾"), y: label("y", "y") };
   const sliders = {};
   for (const k of NEURON_PARAMS) {
-    sliders[k] = slider(k, labels[k], spec[k], p[k], (v) => {
-      p[k] = v; moving = k === "y" ? moving : k;
+    sliders[k] = bindSlider(model, p, k, labels[k], T.aria[k], (name) => {
+      if (name !== "y") moving = name;
       update();
-      model.set(k, v); save(model);
     });
   }
   const outs = {
-    C: readout("C", "cost " + label("C_0", "C₀")),
+    z: readout("z", `${T.z} ${label("z = wa + b", "z = wa + b")}`),
+    a_L: readout("a_L", `${T.a_L} ${label("a^{(L)} = \\sigma(z)", "a⁽ᴸ⁾ = σ(z)")}`),
+    sigma_prime_z: readout("sigma_prime_z", `${T.sigma_prime_z} ${label("\\sigma'(z)", "σ′(z)")}`),
+    C: readout("C", `${T.C} ${label("C_0", "C₀")}`),
     dC_dw: readout("dC_dw", label("\\partial C_0/\\partial w", "∂C₀/∂w")),
     dC_db: readout("dC_db", label("\\partial C_0/\\partial b", "∂C₀/∂b")),
     dC_da: readout("dC_da", label("\\partial C_0/\\partial a^{(L-1)}", "∂C₀/∂a⁽ᴸ⁻¹⁾")),
   };
-  const barSvg = s("svg", { class: "bp-bars", viewBox: "0 0 300 84", role: "img",
-    "aria-label": "bars of the three partial derivatives" });
-  const curveSvg = s("svg", { class: "bp-curve", viewBox: "0 0 300 180", role: "img",
-    "aria-label": "the cost as a function of the parameter being moved, with its tangent" });
-  const caption = h("div", { class: "bp-caption" });
-  el.append(h("div", { class: "bp-explorable", "data-explorable": "neuron" }, [
+  const barSvg = s("svg", { class: "bp-bars", viewBox: "0 0 300 98", role: "img", "aria-label": T.barsAria });
+  const curveSvg = s("svg", { class: "bp-curve", viewBox: "0 0 300 180", role: "img", "aria-label": T.curveAria });
+  const caption = h("div", { class: "bp-caption", "data-caption": "curve" });
+  el.append(h("div", { class: "bp-explorable", "data-explorable": "neuron", "data-lm-suppress-shortcuts": "true" }, [
     h("div", { class: "bp-controls" }, NEURON_PARAMS.map((k) => sliders[k])),
     h("div", { class: "bp-readouts" }, Object.values(outs)),
-    h("div", { class: "bp-plots" }, [barSvg, h("div", {}, [curveSvg, caption])]),
+    h("div", { class: "bp-plots" }, [
+      h("div", {}, [barSvg, h("div", { class: "bp-caption", "data-caption": "bars" }, T.bars)]),
+      h("div", {}, [curveSvg, caption])]),
   ]));
 
   function update() {
     const v = neuronValues(p);
     for (const k in outs) outs[k].set(v[k]);
-    bars(barSvg, [{ label: "∂C/∂w", value: v.dC_dw }, { label: "∂C/∂b", value: v.dC_db },
-                  { label: "∂C/∂a", value: v.dC_da }], 300, 28);
+    bars(barSvg, [{ key: "w", label: "−∂C/∂w", value: -v.dC_dw }, { key: "b", label: "−∂C/∂b", value: -v.dC_db },
+                  { key: "a", label: "−∂C/∂a", value: -v.dC_da }], 300, 28, NEURON_SCALE);
     drawCurve(v);
   }
 
   function drawCurve(v) {        // C as a function of the parameter being moved, and its tangent
-    const r = spec[moving], n = 121, xs = [], cs = [];
+    const r = spec[moving], n = 121, pts = [];
     for (let i = 0; i < n; i++) {
       const x = r.min + ((r.max - r.min) * i) / (n - 1);
-      xs.push(x);
-      cs.push(neuronValues({ ...p, [moving]: x }).C);
+      pts.push([x, neuronValues({ ...p, [moving]: x }).C]);
     }
-    const W = 300, H = 160, X = (x) => 30 + ((x - r.min) / (r.max - r.min)) * (W - 40);
-    const cMax = Math.max(1e-9, ...cs), Y = (c) => 10 + (1 - c / cMax) * (H - 20);
-    curveSvg.replaceChildren(
-      s("line", { x1: 30, x2: W - 10, y1: H - 10, y2: H - 10, class: "bp-axis" }),
-      s("polyline", { points: xs.map((x, i) => `${X(x)},${Y(cs[i])}`).join(" "), class: "bp-cost-line" }));
-    const slope = { w: v.dC_dw, b: v.dC_db, a: v.dC_da }[moving], x0 = p[moving], dx = (r.max - r.min) / 8;
+    const { X, Y } = lineChart(curveSvg, [{ points: pts }],
+      { W: 300, H: 180, xLabel: moving === "a" ? "a(L−1)" : moving, yLabel: T.curveY, yMin: 0 });
+    const slope = { w: v.dC_dw, b: v.dC_db, a: v.dC_da }[moving], x0 = p[moving];
+    const cMax = Math.max(...pts.map((q) => q[1]), 1e-9);
+    const dx = Math.min((r.max - r.min) / 8, (0.25 * cMax) / Math.max(Math.abs(slope), 1e-12));
     curveSvg.append(
       s("line", { x1: X(x0 - dx), y1: Y(v.C - slope * dx), x2: X(x0 + dx), y2: Y(v.C + slope * dx),
                   class: "bp-tangent" }),
       s("circle", { cx: X(x0), cy: Y(v.C), r: 4, class: "bp-point" }));
-    const t = s("text", { x: W / 2, y: H + 16, "text-anchor": "middle", class: "bp-bar-label" });
-    t.textContent = `cost C against ${moving} (tangent slope = ∂C/∂${moving})`;
-    curveSvg.append(t);
+    caption.textContent = T.curve(moving === "a" ? "a(L−1)" : moving);
   }
 
-  followModel(model, NEURON_PARAMS, p, sliders, update);
   update();
   typeset(el);
 }

@@ -1,0 +1,152 @@
+// The chain of chapter 2 as a computational graph (chapter 6): every node with its value
+// (forward) and its gradient ∂C/∂node (backward). Sliders w1 w2 w3 b1 b2 b3 a0 y.
+
+const GRAPH_PARAMS = ["w1", "w2", "w3", "b1", "b2", "b3", "a0", "y"];
+const GRAPH_NODES = ["a0", "w1", "b1", "z1", "a1", "w2", "b2", "z2", "a2", "w3", "b3", "z3", "a3",
+  "y", "C"];
+
+const GRAPH_TEXT = {
+  en: {
+    caption: "The chain as a computational graph. In each node: its value (forward, blue) and " +
+      "∂C/∂node, the wish (backward, red). Edges carry the local derivatives.",
+    node: "node", value: "value", grad: "∂C/∂node (wish)",
+    svg: "computational graph of the chain, each node with its value and its gradient",
+    aria: { w: "weight w", b: "bias b", a0: "input a0", y: "target y" },
+  },
+  zh: {
+    caption: "链的计算图。每个节点里：它的值（前向，蓝色）和 ∂C/∂节点，即意愿（反向，红色）。" +
+      "边上是局部导数。",
+    node: "节点", value: "值", grad: "∂C/∂节点（意愿）",
+    svg: "链的计算图，每个节点标出它的值和梯度",
+    aria: { w: "权重 w", b: "偏置 b", a0: "输入 a0", y: "目标 y" },
+  },
+};
+
+function graphLang() {            // "zh" on the Chinese edition's pages, else "en"
+  return (document.documentElement.lang || "").toLowerCase().startsWith("zh") ? "zh" : "en";
+}
+
+function graphValues(p) {         // as backprop.explorables.Graph.values()
+  const g = chainGradients([p.w1, p.w2, p.w3], [p.b1, p.b2, p.b3], [p.a0], [p.y]);
+  const v = { a0: p.a0, y: p.y, C: g.cost, dC_dC: 1 };
+  v.dC_da0 = g.a[0][0];
+  for (let l = 1; l <= 3; l++) {
+    v[`w${l}`] = p[`w${l}`]; v[`b${l}`] = p[`b${l}`];
+    v[`z${l}`] = g.zs[l - 1][0]; v[`a${l}`] = g.acts[l][0];
+    v[`dC_dw${l}`] = g.w[l - 1]; v[`dC_db${l}`] = g.b[l - 1];
+    v[`dC_dz${l}`] = g.b[l - 1];                   // ∂z/∂b = 1, so ∂C/∂b = ∂C/∂z
+    if (l < 3) v[`dC_da${l}`] = g.a[l][0];
+  }
+  v.dC_da3 = 2 * (v.a3 - p.y);                     // C = (a3 − y)²
+  v.dC_dy = -2 * (v.a3 - p.y);
+  return v;
+}
+
+// Where each node sits in the picture (viewBox 0 0 916 310), and the edges with their
+// local derivatives ∂head/∂tail.
+const GX = (k) => 45 + 118 * k;
+const GRAPH_POS = {
+  a0: [GX(0), 150], z1: [GX(1), 150], a1: [GX(2), 150], z2: [GX(3), 150], a2: [GX(4), 150],
+  z3: [GX(5), 150], a3: [GX(6), 150], C: [GX(7), 150], y: [GX(7), 265],
+  w1: [GX(1), 45], b1: [GX(1), 265], w2: [GX(3), 45], b2: [GX(3), 265], w3: [GX(5), 45], b3: [GX(5), 265],
+};
+
+function graphEdges(v, p) {
+  const sp = (l) => sigmoidPrime(v[`z${l}`]);
+  const e = [];
+  for (let l = 1; l <= 3; l++) {
+    e.push([`a${l - 1}`, `z${l}`, p[`w${l}`]], [`w${l}`, `z${l}`, v[`a${l - 1}`]], [`b${l}`, `z${l}`, 1],
+      [`z${l}`, `a${l}`, sp(l)]);
+  }
+  e.push(["a3", "C", 2 * (v.a3 - p.y)], ["y", "C", -2 * (v.a3 - p.y)]);
+  return e;
+}
+
+function graphName(n) {           // "z1" → "z₁"
+  const SUB = "₀₁₂₃";
+  return n.length === 2 && SUB[n[1]] ? n[0] + SUB[n[1]] : n;
+}
+
+function render({ model, el }) {
+  const T = GRAPH_TEXT[graphLang()];
+  const p = {}, spec = model.get("ranges");
+  for (const k of GRAPH_PARAMS) p[k] = model.get(k);
+  const tex = (k) => (k === "y" ? "y" : label(`${k[0]}_${k[1]}`, graphName(k)));
+  const sliders = {};
+  for (const k of GRAPH_PARAMS) {
+    sliders[k] = slider(k, tex(k), spec[k], p[k], (x) => { p[k] = x; update(); model.set(k, x); save(model); });
+    const words = k.length === 2 && T.aria[k[0]] ? T.aria[k[0]] + k[1] : T.aria[k];
+    sliders[k].querySelector("input").setAttribute("aria-label", words);
+  }
+  // the readouts: one table row per node, its value and its gradient
+  const cells = {};
+  const cell = (key) => (cells[key] = h("span", { class: "bp-value", "data-readout": key, "data-value": "" }));
+  const table = h("table", { class: "bp-graph-table" }, [
+    h("thead", {}, h("tr", {}, [h("th", { scope: "col" }, T.node), h("th", { scope: "col" }, T.value),
+      h("th", { scope: "col" }, T.grad)])),
+    h("tbody", {}, GRAPH_NODES.map((n) => h("tr", {}, [h("th", { scope: "row" }, graphName(n)),
+      h("td", {}, cell(n)), h("td", {}, cell(`dC_d${n}`))]))),
+  ]);
+  const svg = s("svg", { class: "bp-graph", viewBox: "0 0 916 310", role: "img", "aria-label": T.svg });
+  el.append(h("div", { class: "bp-explorable", "data-explorable": "graph" }, [
+    h("div", { class: "bp-controls" }, GRAPH_PARAMS.map((k) => sliders[k])),
+    h("div", { class: "bp-readouts" }, table),
+    h("div", { class: "bp-plots bp-graph-plot" }, [h("div", { class: "bp-graph-wrap" }, svg),
+      h("div", { class: "bp-caption" }, T.caption)]),
+  ]));
+
+  function text(x, y, str, cls) {
+    const t = s("text", { x, y, "text-anchor": "middle", class: cls });
+    t.textContent = str;
+    svg.append(t);
+  }
+
+  function draw(v) {
+    svg.replaceChildren();
+    const defs = s("defs");
+    const marker = s("marker", { id: "bp-graph-arrow", viewBox: "0 0 10 10", refX: 10, refY: 5,
+      markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse" });
+    marker.append(s("path", { d: "M0,0 L10,5 L0,10 z", class: "bp-graph-arrowhead" }));
+    defs.append(marker);
+    svg.append(defs);
+    const W = 72, H = 62;
+    for (const [from, to, d] of graphEdges(v, p)) {   // from the tail's box edge to the head's
+      const [x0, y0] = GRAPH_POS[from], [x1, y1] = GRAPH_POS[to];
+      const dx = x1 - x0, dy = y1 - y0;
+      const cut = (ddx, ddy) => Math.min(ddx ? (W / 2) / Math.abs(ddx) : Infinity,
+        ddy ? (H / 2) / Math.abs(ddy) : Infinity);
+      const t0 = cut(dx, dy), t1 = 1 - cut(dx, dy);
+      svg.append(s("line", { x1: x0 + t0 * dx, y1: y0 + t0 * dy, x2: x0 + t1 * dx, y2: y0 + t1 * dy,
+        class: "bp-graph-edge", "marker-end": "url(#bp-graph-arrow)" }));
+      const tm = dy === 0 ? 0.5 : 0.5;
+      text(x0 + tm * dx + (dy === 0 ? 0 : 6), y0 + tm * dy + (dy === 0 ? -6 : 4), fmtShort(d),
+        dy === 0 ? "bp-graph-local" : "bp-graph-local bp-graph-local-v");
+    }
+    for (const n of GRAPH_NODES) {
+      const [x, y] = GRAPH_POS[n];
+      svg.append(s("rect", { x: x - W / 2, y: y - H / 2, width: W, height: H, rx: 6,
+        class: n === "C" ? "bp-graph-node bp-graph-out" : "bp-graph-node" }));
+      text(x, y - 12, graphName(n), "bp-graph-name");
+      text(x, y + 7, fmtShort(v[n]), "bp-graph-val");
+      text(x, y + 24, fmtShort(v[`dC_d${n}`]), "bp-graph-grad");
+    }
+  }
+
+  function update() {
+    const v = graphValues(p);
+    for (const [k, c] of Object.entries(cells)) { c.dataset.value = String(v[k]); c.textContent = fmt(v[k]); }
+    draw(v);
+  }
+
+  followModel(model, GRAPH_PARAMS, p, sliders, update);
+  update();
+  typeset(el);
+}
+
+function fmtShort(x) {           // 4 significant digits, for the small picture
+  if (x === 0) return "0";
+  const ax = Math.abs(x);
+  return ax >= 1e-3 && ax < 1e4 ? String(Number(x.toPrecision(4))) : x.toExponential(2);
+}
+
+export default { render };

@@ -1,0 +1,113 @@
+"""Chapter 6's `graph` explorable in the built book: every node's value and gradient follows the sliders
+and matches backprop.graph in Python, and each "Things to try" bullet beside it does what it says."""
+import pytest
+
+from conftest import HTML
+
+from backprop.explorables import Graph
+
+PAGE = "chapters/06_graphs.html"
+ROOT = '[data-explorable="graph"]'
+
+
+def _close(js, py):
+    return abs(js - py) <= 1e-12 or abs(js - py) <= 1e-9 * abs(py)
+
+
+def _set(pg, name, value):
+    """Set a slider as a reader's drag does: change its value, fire 'input'. Returns the value it took."""
+    return pg.eval_on_selector(f'{ROOT} input[data-param="{name}"]', """(el, v) => {
+        el.value = v; el.dispatchEvent(new Event('input', {bubbles: true})); return Number(el.value); }""", value)
+
+
+def _readouts(pg):
+    return pg.eval_on_selector_all(f"{ROOT} [data-readout]",
+                                   "els => Object.fromEntries(els.map(e => [e.dataset.readout, Number(e.dataset.value)]))")
+
+
+def _open(watched):
+    pg = watched.open((HTML / PAGE).as_uri())
+    pg.wait_for_selector(ROOT, timeout=20000)
+    return pg
+
+
+def _matches(got, widget, where):
+    for k, v in widget.values().items():
+        assert got[k] == got[k] and abs(got[k]) != float("inf"), f"{k} not finite at {where}"
+        assert _close(got[k], v), f"{k} = {got[k]} in the browser, {v} in Python ({where})"
+
+
+def test_sliders_drive_every_node_as_in_python(watched):
+    pg = _open(watched)
+    widget = Graph()
+    params = pg.eval_on_selector_all(f"{ROOT} input[data-param]", "els => els.map(e => e.dataset.param)")
+    assert params == list(widget.ranges)
+    assert set(_readouts(pg)) == set(widget.values())
+    _matches(_readouts(pg), widget, "the defaults")
+    for p in params:
+        r = widget.ranges[p]
+        for value in [r["min"], r["max"], r["min"] + 0.37 * (r["max"] - r["min"]), 0.5 * (r["min"] + r["max"]), 0.83]:
+            setattr(widget, p, _set(pg, p, value))
+            _matches(_readouts(pg), widget, f"{p}={value}")
+        setattr(widget, p, _set(pg, p, getattr(Graph(), p)))
+    # the picture shows the same numbers: one box per node, 4 significant digits
+    assert pg.eval_on_selector_all(f"{ROOT} svg rect.bp-graph-node", "els => els.length") == 15
+    assert watched.external == [] and watched.errors == []
+
+
+def test_try_read_dw_and_db_off_the_graph(watched):
+    # "∂C/∂w_l is the red number of z_l times the blue number of a_{l−1}; ∂C/∂b_l equals the red number of z_l"
+    pg = _open(watched)
+    for settings in [{}, {"w1": -4.2, "b2": 3.1, "a0": 2.5, "y": 0.1}, {"w3": 5.5, "b1": -7, "a0": -3}]:
+        for k, v in settings.items():
+            _set(pg, k, v)
+        got = _readouts(pg)
+        for l in (1, 2, 3):
+            assert _close(got[f"dC_dw{l}"], got[f"dC_dz{l}"] * got[f"a{l - 1}"]), (l, settings)
+            assert got[f"dC_db{l}"] == got[f"dC_dz{l}"]
+    assert watched.errors == []
+
+
+def test_try_a0_zero(watched):
+    # "Set a0 = 0: ∂C/∂w1 becomes 0, while ∂C/∂z1 and ∂C/∂b1 do not"
+    pg = _open(watched)
+    before = _readouts(pg)
+    assert before["dC_dw1"] != 0
+    assert _set(pg, "a0", 0) == 0
+    got = _readouts(pg)
+    assert got["dC_dw1"] == 0 and got["dC_dz1"] != 0 and got["dC_db1"] != 0
+    _matches(got, Graph(a0=0.0), "a0=0")
+
+
+def test_try_w2_zero(watched):
+    # "Set w2 = 0: ∂C/∂a1 and every gradient to its left become 0, while those to the right do not"
+    pg = _open(watched)
+    assert all(_readouts(pg)[f"dC_d{k}"] != 0 for k in ("a1", "z1", "w1", "b1", "a0"))
+    assert _set(pg, "w2", 0) == 0
+    got = _readouts(pg)
+    for k in ("a1", "z1", "w1", "b1", "a0"):
+        assert got[f"dC_d{k}"] == 0, k
+    for k in ("w2", "b2", "z2", "a2", "w3", "b3", "z3", "a3", "y"):
+        assert got[f"dC_d{k}"] != 0, k
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_fits_a_phone_in_both_themes(browser, theme):
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=theme)
+    pg = ctx.new_page()
+    pg.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file://", "data:", "blob:"))
+             else r.abort())
+    pg.goto((HTML / PAGE).as_uri(), wait_until="load")
+    pg.evaluate(f"document.documentElement.dataset.theme = '{theme}'")
+    pg.wait_for_selector(ROOT, timeout=20000)
+    assert pg.evaluate("document.documentElement.scrollWidth") <= 390
+    box = pg.eval_on_selector(ROOT, "el => el.getBoundingClientRect().right")
+    assert box <= 390
+    # slider inputs take (nearly) the whole width of the box
+    widths = pg.eval_on_selector_all(f"{ROOT} input[data-param]", "els => els.map(e => e.getBoundingClientRect().width)")
+    assert min(widths) > 250
+    # text and node outlines follow the theme: light text on dark, dark text on light
+    rgb = pg.eval_on_selector(f"{ROOT} .bp-graph-name", "el => getComputedStyle(el).fill")
+    level = sum(int(x) for x in rgb[rgb.index("(") + 1:-1].split(",")[:3]) / 3
+    assert (level > 128) == (theme == "dark"), rgb
+    ctx.close()

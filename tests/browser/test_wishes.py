@@ -1,0 +1,149 @@
+"""Chapter 4's `wishes` explorable in the built book: live with no kernel and no network, every readout
+equal to backprop's Wishes.values(), and its "things to try" doing on the page what the text says."""
+
+import pytest
+
+from conftest import HTML
+
+from backprop.explorables import Wishes
+
+PAGE = "chapters/04_many_neurons.html"
+ROOT = '[data-explorable="wishes"]'
+
+
+def _close(js, py):
+    return abs(js - py) <= 1e-12 or abs(js - py) <= 1e-9 * abs(py)
+
+
+def _set(pg, name, value):
+    """Set a slider as a reader's drag does: change its value, fire 'input'. Returns the value it took."""
+    return pg.eval_on_selector(f'{ROOT} input[data-param="{name}"]', """(el, v) => {
+        el.value = v; el.dispatchEvent(new Event('input', {bubbles: true})); return Number(el.value); }""", value)
+
+
+def _readouts(pg):
+    return pg.eval_on_selector_all(f"{ROOT} [data-readout]",
+                                   "els => Object.fromEntries(els.map(e => [e.dataset.readout, Number(e.dataset.value)]))")
+
+
+def _arrows(pg):
+    """{"j-k" or "sum-k": (nudge, shown)} for every arrow of the drawing."""
+    return pg.eval_on_selector_all(f"{ROOT} [data-arrow]", """els => Object.fromEntries(els.map(e =>
+        [e.dataset.arrow, [Number(e.dataset.value), e.getAttribute('display') !== 'none'
+                           && e.getBoundingClientRect().height > 0]]))""")
+
+
+def _assert_matches(pg, widget, where):
+    got, want = _readouts(pg), widget.values()
+    assert set(got) == set(want)
+    for k, v in want.items():
+        assert got[k] == got[k] and abs(got[k]) != float("inf"), f"{k} not finite at {where}"
+        assert _close(got[k], v), f"{k} = {got[k]} in the browser, {v} in Python ({where})"
+    arrows = _arrows(pg)                    # the arrows are the nudges, the negatives of the readouts
+    for j in range(2):
+        for k in range(3):
+            assert _close(arrows[f"{j}-{k}"][0], -want[f"wish_{j}_{k}"])
+    for k in range(3):
+        assert _close(arrows[f"sum-{k}"][0], -want[f"dC_da{k}"])
+
+
+@pytest.fixture
+def page(watched):
+    pg = watched.open((HTML / PAGE).as_uri())
+    pg.wait_for_selector(ROOT, timeout=20000)
+    yield pg
+    assert watched.external == [] and watched.errors == []
+
+
+def test_sliders_drive_readouts_and_arrows_that_match_python(page):
+    widget = Wishes()
+    params = page.eval_on_selector_all(f"{ROOT} input[data-param]", "els => els.map(e => e.dataset.param)")
+    assert params == list(widget.ranges)
+    _assert_matches(page, widget, "start")
+    for p in params:
+        r = widget.ranges[p]
+        for value in [r["min"], r["max"], r["min"] + 0.37 * (r["max"] - r["min"]), 0.5 * (r["min"] + r["max"]),
+                      0.83]:
+            setattr(widget, p, _set(page, p, value))
+            _assert_matches(page, widget, f"{p}={value}")
+        setattr(widget, p, _set(page, p, getattr(Wishes(), p)))
+
+
+def test_every_slider_and_button_has_a_readable_label(page):
+    labels = page.eval_on_selector_all(f"{ROOT} input, {ROOT} button", "els => els.map(e => e.getAttribute('aria-label'))")
+    assert len(labels) == 13 + 2 and len(set(labels)) == len(labels)
+    assert all(lab and " " in lab and not lab.startswith(("w0", "w1", "a0", "y0")) for lab in labels), labels
+
+
+def test_try_silence_neuron_0_its_arrows_vanish_from_every_sum(page):
+    before = _arrows(page)
+    assert all(before[f"0-{k}"][1] for k in range(3))
+    page.click(f'{ROOT} button[data-action="match0"]')
+    got, arrows = _readouts(page), _arrows(page)
+    assert got["dC_dz0"] == 0 and all(got[f"wish_0_{k}"] == 0 for k in range(3))
+    for k in range(3):
+        assert not arrows[f"0-{k}"][1]                               # neuron 0's arrows are gone
+        assert arrows[f"sum-{k}"][0] == arrows[f"1-{k}"][0] == before[f"1-{k}"][0]   # the sum is neuron 1's
+        assert arrows[f"sum-{k}"][1]
+    w = Wishes()
+    w.y0 = got["out0"]
+    _assert_matches(page, w, "after silence neuron 0")
+
+
+def test_try_w12_zero_removes_one_arrow(page):
+    w = Wishes()
+    w.w12 = _set(page, "w12", 0)
+    arrows = _arrows(page)
+    assert not arrows["1-2"][1] and arrows["1-0"][1] and arrows["1-1"][1]
+    assert arrows["sum-2"][0] == arrows["0-2"][0]
+    _assert_matches(page, w, "w12=0")
+
+
+def test_try_start_disagreement_about_a2(page):
+    arrows = _arrows(page)
+    assert arrows["0-2"][0] > 0 > arrows["1-2"][0] and arrows["sum-2"][0] < 0
+    assert abs(arrows["1-2"][0]) > abs(arrows["0-2"][0])
+    assert all(arrows[f"{j}-0"][0] > 0 and arrows[f"{j}-1"][0] < 0 for j in range(2))
+
+
+def test_try_silent_input(page):
+    w = Wishes()
+    w.a0 = _set(page, "a0", 0)
+    got, arrows = _readouts(page), _arrows(page)
+    assert got["dC_dw_0_0"] == 0 and got["dC_dw_1_0"] == 0
+    assert arrows["0-0"][1] and arrows["1-0"][1] and arrows["sum-0"][1]
+    _assert_matches(page, w, "a0=0")
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_fits_the_page_at_phone_and_desktop_width_in_dark_mode(browser, width):
+    ctx = browser.new_context(viewport={"width": width, "height": 900})
+    pg = ctx.new_page()
+    pg.add_init_script("localStorage.setItem('mode', 'dark'); localStorage.setItem('theme', 'dark');")
+    pg.goto((HTML / PAGE).as_uri(), wait_until="load")
+    pg.wait_for_selector(ROOT, timeout=20000)
+    box = pg.eval_on_selector(ROOT, "el => el.getBoundingClientRect().toJSON()")
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width
+    assert pg.evaluate("document.documentElement.scrollWidth") <= width
+    assert pg.evaluate("document.documentElement.dataset.theme") == "dark"
+    # the sum arrows and the node labels are drawn in the theme's text colour, light on dark
+    fill = pg.eval_on_selector(f"{ROOT} .wz-sum", "el => getComputedStyle(el).fill")
+    rgb = [int(c) for c in fill[fill.index("(") + 1:fill.index(")")].split(",")[:3]]
+    assert sum(rgb) > 3 * 160, fill
+    ctx.close()
+
+
+def test_a_chinese_page_gets_the_chinese_strings(watched, server):
+    """The Chinese edition serves the same stored JavaScript on <html lang="zh-CN"> pages."""
+    pg, url = watched.page, f"{server}/{PAGE}"
+    html = (HTML / PAGE).read_text().replace('<html lang="en"', '<html lang="zh-CN"', 1)
+    pg.route(url, lambda route: route.fulfill(body=html, content_type="text/html"))
+    watched.open(url)
+    pg.wait_for_selector(ROOT, timeout=20000)
+    assert pg.evaluate("document.documentElement.lang") == "zh-CN"
+    texts = pg.eval_on_selector_all(f"{ROOT} button, {ROOT} legend, {ROOT} .bp-caption, {ROOT} .wz-head",
+                                    "els => els.map(e => e.textContent)")
+    labels = pg.eval_on_selector_all(f"{ROOT} input, {ROOT} svg", "els => els.map(e => e.getAttribute('aria-label'))")
+    for t in texts + labels:
+        assert any("\u4e00" <= c <= "\u9fff" for c in t), t
+    assert len(texts) == 2 + 4 + 2 + 4 and watched.external == [] and watched.errors == []
