@@ -3,6 +3,8 @@
     python -m backprop.figures imgs      # redraws everything in imgs/
 
 Plot functions return the matplotlib Figure; the chapters call them and end with ';'.
+A figure of imgs/ listed in TRANSLATED is also drawn in Chinese (``lang="zh"``), into
+imgs/<name>.zh_CN.png, which the Chinese edition picks by Sphinx's figure_language_filename.
 """
 import sys
 from pathlib import Path
@@ -13,9 +15,45 @@ if __name__ == "__main__":
     matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib import font_manager
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
 BLUE, RED, GREY = "#1f6feb", "#d1242f", "#57606a"
+
+# The book shows a 7-9 inch figure about 680 px wide, and about 350 px on a phone: matplotlib's 10 pt
+# default would shrink to about 5 px there. Larger text (ticks, labels, titles, legends) stays legible.
+plt.rcParams.update({"font.size": 13, "axes.titlesize": 13, "legend.fontsize": 11})
+
+LANGS = {"en": "en", "zh": "zh_CN"}     # a figure's language → Sphinx's language code
+CJK_FONT = "Noto Sans CJK SC"           # Debian/Ubuntu package fonts-noto-cjk
+
+
+def _has_font(family):
+    try:
+        font_manager.findfont(font_manager.FontProperties(family=family), fallback_to_default=False)
+        return True
+    except ValueError:
+        return False
+
+
+def _language(lang):
+    """Settings to draw a figure in ``lang`` ("en" or "zh"): ``with _language(lang): ...``.
+
+    Chinese text needs a CJK font; without it matplotlib would draw empty boxes.
+    """
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {sorted(LANGS)}, got {lang!r}")
+    if lang == "en":
+        return plt.rc_context()
+    if not _has_font(CJK_FONT):              # matplotlib's font list may predate the font
+        for path in font_manager.findSystemFonts():
+            if "CJK" in Path(path).name:
+                font_manager.fontManager.addfont(path)
+    if not _has_font(CJK_FONT):
+        raise RuntimeError(f"the Chinese figures need the font {CJK_FONT!r}, which matplotlib "
+                           "cannot find (Debian/Ubuntu: apt-get install fonts-noto-cjk)")
+    # named families, not "sans-serif": a text keeps them after the ``with`` block ends
+    return plt.rc_context({"font.family": [CJK_FONT, "DejaVu Sans"]})
 
 
 def _node(ax, xy, text, color=BLUE, w=0.9, h=0.5):
@@ -54,28 +92,53 @@ def nn_04():
     return fig
 
 
-def bp_04(L=3):
-    """Forward left to right caching z[l]; backward right to left producing dW[l], db[l] (the notes' bp_04)."""
-    fig, ax = plt.subplots(figsize=(9, 3.8))
-    ax.set_xlim(-0.8, 2.6 * L + 0.6), ax.set_ylim(-0.6, 3.2), ax.axis("off")
-    xs = [2.6 * l for l in range(L + 1)]
-    for l, x in enumerate(xs):
-        if l > 0:
-            _node(ax, (x - 1.3, 2.4), f"layer {l}\n$W^{{[{l}]}}, b^{{[{l}]}}$", w=1.5, h=0.8)
-            _node(ax, (x - 1.3, 0.4), f"layer {l}\nbackward", color=RED, w=1.5, h=0.8)
-            ax.text(x - 1.3, 1.4, f"cache $z^{{[{l}]}}$", ha="center", va="center", fontsize=10, color=GREY)
-            ax.annotate("", xy=(x - 1.3, 0.85), xytext=(x - 1.3, 1.95),
-                        arrowprops=dict(arrowstyle="-|>", color=GREY, lw=1.2, ls="--"))
-            ax.text(x - 1.3, -0.4, f"$dW^{{[{l}]}}, db^{{[{l}]}}$", ha="center", fontsize=11, color=RED)
-        ax.text(x, 2.9, f"$a^{{[{l}]}}$", ha="center", fontsize=12, color=BLUE)
-        ax.text(x, 0.95, f"$da^{{[{l}]}}$", ha="center", fontsize=12, color=RED)
-        left, right = (x - 0.55 if l > 0 else x - 0.45), (x + 0.55 if l < L else x + 0.35)
-        ax.annotate("", xy=(right, 2.4), xytext=(left, 2.4), arrowprops=dict(arrowstyle="-|>", color=BLUE, lw=1.6))
-        ax.annotate("", xy=(left, 0.4), xytext=(right, 0.4), arrowprops=dict(arrowstyle="-|>", color=RED, lw=1.6))
-    ax.text(xs[-1] + 0.4, 1.4, "cost\n$C$", ha="center", va="center", fontsize=11)
-    ax.set_title("forward (blue) caches $z^{[l]}$; backward (red) turns $da^{[l]}$ into "
-                 "$da^{[l-1]}$, $dW^{[l]}$, $db^{[l]}$", fontsize=11)
-    fig.tight_layout()
+BP_04_TEXT = {
+    "en": {"a0": "$a^{{[0]}} = X$", "forward": "layer {l}\n{W}, {b}", "backward": "layer {l}\nbackward",
+           "uses": "uses {a_prev}, {a}, {W}", "no_da0": "no $da^{{[0]}}$:\nnot needed",
+           "cost": "cost $C$\n(with $y$)",
+           "title": "forward (blue) keeps every $a^{[l]}$; backward (red) turns $da^{[l]}$ into "
+                    "$da^{[l-1]}$, $dW^{[l]}$, $db^{[l]}$,\nusing $a^{[l-1]}$, $a^{[l]}$ (for $g'$) and $W^{[l]}$"},
+    "zh": {"a0": "$a^{{[0]}} = X$", "forward": "第 {l} 层\n{W}, {b}", "backward": "第 {l} 层\n反向",
+           "uses": "用 {a_prev}、{a}、{W}", "no_da0": "不算 $da^{{[0]}}$：\n用不到",
+           "cost": "代价 $C$\n（和 $y$）",
+           "title": "前向（蓝）保存每个 $a^{[l]}$；反向（红）把 $da^{[l]}$ 变成 "
+                    "$da^{[l-1]}$、$dW^{[l]}$、$db^{[l]}$，\n用的是 $a^{[l-1]}$、$a^{[l]}$（求 $g'$）和 $W^{[l]}$"},
+}
+
+
+def bp_04(L=3, lang="en"):
+    """The notes' bp_04, as ``backprop.MLP`` does it: forward left to right keeping every a[l];
+    backward right to left, layer l using a[l−1], a[l] and W[l] to turn da[l] into da[l−1],
+    dW[l], db[l]. Layer 1 computes no da[0]. ``lang``: "en" or "zh"."""
+    with _language(lang):
+        T = BP_04_TEXT[lang]
+        fig, ax = plt.subplots(figsize=(9, 4.2))
+        ax.set_xlim(-0.8, 2.6 * L + 1.3), ax.set_ylim(-0.6, 3.2), ax.axis("off")
+        xs = [2.6 * l for l in range(L + 1)]
+        for l, x in enumerate(xs):
+            math = dict(l=l, W=f"$W^{{[{l}]}}$", b=f"$b^{{[{l}]}}$", a=f"$a^{{[{l}]}}$",
+                        a_prev=f"$a^{{[{l - 1}]}}$")
+            if l > 0:
+                _node(ax, (x - 1.3, 2.4), T["forward"].format(**math), w=1.5, h=0.8)
+                _node(ax, (x - 1.3, 0.4), T["backward"].format(**math), color=RED, w=1.5, h=0.8)
+                ax.annotate("", xy=(x - 1.3, 0.85), xytext=(x - 1.3, 1.95),
+                            arrowprops=dict(arrowstyle="-|>", color=GREY, lw=1.2, ls="--"))
+                ax.text(x - 1.3, 1.4, T["uses"].format(**math), ha="center", va="center", fontsize=10,
+                        color=GREY, bbox=dict(fc="white", ec="none", pad=3))
+                ax.text(x - 1.3, -0.4, f"$dW^{{[{l}]}}, db^{{[{l}]}}$", ha="center", fontsize=11, color=RED)
+                ax.text(x, 0.95, f"$da^{{[{l}]}}$", ha="center", fontsize=12, color=RED)
+                right = x + 0.55 if l < L else x + 0.35
+                ax.annotate("", xy=(x - 0.55, 0.4), xytext=(right, 0.4),
+                            arrowprops=dict(arrowstyle="-|>", color=RED, lw=1.6))
+            else:
+                ax.text(x - 0.2, 0.4, T["no_da0"], ha="center", va="center", fontsize=9, color=GREY)
+            ax.text(x, 2.9, T["a0"] if l == 0 else math["a"], ha="center", fontsize=12, color=BLUE)
+            left, right = (x - 0.55 if l > 0 else x - 0.45), (x + 0.55 if l < L else x + 0.35)
+            ax.annotate("", xy=(right, 2.4), xytext=(left, 2.4),
+                        arrowprops=dict(arrowstyle="-|>", color=BLUE, lw=1.6))
+        ax.text(xs[-1] + 0.85, 1.4, T["cost"], ha="center", va="center", fontsize=11)
+        ax.set_title(T["title"], fontsize=11)
+        fig.tight_layout()
     return fig
 
 
@@ -97,12 +160,19 @@ def nudges(groups, labels, title=None):
     return fig
 
 
-def cost_curves(curves, x="step", xlabel="steps", title=None, logy=True):
-    """Cost against steps or examples seen. ``curves``: {label: history dict from backprop.train}."""
+def cost_curves(curves, x="step", xlabel="steps", title=None, logy=True, logx=False):
+    """Cost against steps or examples seen. ``curves``: {label: history dict from backprop.train}.
+
+    ``logx=True`` puts 40 steps and 16,000 on one readable axis (x = 0 is left out).
+    """
     fig, ax = plt.subplots(figsize=(7, 3.4))
     for label, h in curves.items():
-        ax.plot(h[x], h["cost"], label=label, lw=1.6)
+        xs, cost = np.asarray(h[x]), np.asarray(h["cost"])
+        keep = xs > 0 if logx else slice(None)
+        ax.plot(xs[keep], cost[keep], label=label, lw=1.6, marker="." if logx else None)
     ax.set_xlabel(xlabel), ax.set_ylabel("cost $J$ on all data")
+    if logx:
+        ax.set_xscale("log")
     if logy:
         ax.set_yscale("log")
     ax.legend(fontsize=9)
@@ -226,7 +296,146 @@ def benchmark(results):
     return fig
 
 
+
+def wish_sum(wish, W=None):
+    """Each output neuron's nudge −∂C_j/∂a_k on each input a_k, and their sum (chapter 4).
+
+    ``wish``: (n, n_prev), wish[j, k] = ∂C_j/∂a_k. Row k of the picture is input a_k: one
+    arrow per output neuron j (up: that neuron wants a_k larger), then the sum −∂C/∂a_k.
+    With ``W`` (n, n_prev) the network is drawn beside it, line width |w_jk| (dashed: w_jk < 0).
+    """
+    wish = np.asarray(wish, dtype=float)
+    n, n_prev = wish.shape
+    nudge, total = -wish, -wish.sum(axis=0)
+    colors = [BLUE, "#bc4c00", "#8250df", "#1a7f37"]
+    scale = 0.42 / max(np.abs(nudge).max(), np.abs(total).max(), 1e-300)
+    fig, ax = plt.subplots(figsize=(7.2, 0.9 + 1.05 * n_prev))
+    xs = list(range(n)) + [n + 0.6]
+    x_in, x_out = n + 2.2, n + 4.4
+    for k in range(n_prev):
+        y = n_prev - 1 - k
+        ax.plot([-0.5, n + 1.1], [y, y], color=GREY, lw=0.6, alpha=0.5)
+        for x, v, c in [(xs[j], nudge[j, k], colors[j % 4]) for j in range(n)] + [(xs[-1], total[k], "black")]:
+            if abs(v) * scale > 1e-3:
+                ax.add_patch(FancyArrowPatch((x, y), (x, y + v * scale), arrowstyle="-|>",
+                                             mutation_scale=12, lw=1 + 4 * abs(v) * scale / 0.42,
+                                             color=c, shrinkA=0, shrinkB=0))
+        for j in range(1, n):
+            ax.text(j - 0.5, y + 0.05, "+", ha="center", fontsize=12, color=GREY)
+        ax.text(n - 0.2, y + 0.05, "=", ha="center", fontsize=12, color=GREY)
+        ax.add_patch(plt.Circle((x_in, y), 0.3, fc="white", ec="black", lw=1.5, zorder=3))
+        ax.text(x_in, y, f"$a_{k}$", ha="center", va="center", fontsize=12, zorder=4)
+    ys_out = [n_prev / 2 - 0.5 + (n - 1) / 2 - j for j in range(n)]
+    for j in range(n):
+        if W is not None:
+            for k in range(n_prev):
+                w = float(np.asarray(W)[j, k])
+                ax.plot([x_in + 0.3, x_out - 0.3], [n_prev - 1 - k, ys_out[j]], color=colors[j % 4],
+                        lw=0.5 + 0.8 * abs(w), ls="--" if w < 0 else "-", alpha=0.6)
+        ax.add_patch(plt.Circle((x_out, ys_out[j]), 0.3, fc="white", ec=colors[j % 4], lw=2, zorder=3))
+        ax.text(x_out, ys_out[j], f"$a^{{(L)}}_{j}$", ha="center", va="center", fontsize=10, zorder=4)
+    for j, x in enumerate(xs):
+        ax.text(x, n_prev - 0.35, f"neuron {j}" if j < n else "sum", ha="center", fontsize=9,
+                color=colors[j % 4] if j < n else "black")
+    ax.set_title("nudges $-\\partial C_j/\\partial a_k$ of each output neuron $j$, and their sum "
+                 "$-\\partial C/\\partial a_k$", fontsize=10)
+    ax.set_xlim(-0.7, x_out + 0.5), ax.set_ylim(-0.6, n_prev - 0.1)
+    ax.set_aspect("equal"), ax.axis("off")
+    fig.tight_layout()
+    return fig
+
+
+def gradient_cost(results):
+    """Seconds per gradient against the number of parameters P, log-log (chapter 6).
+
+    ``results``: list of dicts from ``backprop.cost.gradient_costs``. Left: the time of
+    centred differences (2P forward passes) and of backprop (one forward and one backward).
+    Right: their ratio, with a dotted line proportional to P through the last point.
+    """
+    P = np.array([r["P"] for r in results], dtype=float)
+    fd = np.array([r["finite_differences"] for r in results])
+    bp = np.array([r["backprop"] for r in results])
+    fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.6))
+    left.loglog(P, fd, "o-", color=RED, label="finite differences")
+    left.loglog(P, bp, "s-", color=BLUE, label="backprop")
+    left.set_xlabel("parameters $P$"), left.set_ylabel("CPU seconds per gradient")
+    left.legend(fontsize=9)
+    right.loglog(P, fd / bp, "o-", color=GREY, label="measured")
+    right.loglog(P, fd[-1] / bp[-1] * P / P[-1], ":", color=GREY, label=r"$\propto P$")
+    right.set_xlabel("parameters $P$"), right.set_ylabel("finite differences ÷ backprop")
+    right.legend(fontsize=9)
+    for ax in (left, right):
+        ax.grid(True, which="major", lw=0.4, alpha=0.5)
+    fig.tight_layout()
+    return fig
+
+
+def _graph_layout(nodes, edges):
+    """Grid positions {node: (column, row)}: an operation one column right of its deepest
+    parent, a leaf one column left of its first use; each column centred on row 0."""
+    col = {}
+    for v in nodes:                                   # nodes come parents first
+        col[v] = 1 + max((col[p] for p, u in edges if u is v), default=-1)
+    for v in nodes:
+        users = [col[u] for p, u in edges if p is v]
+        if users and not any(u is v for _, u in edges):
+            col[v] = min(users) - 1
+    per_col = {}
+    for v in nodes:
+        per_col.setdefault(col[v], []).append(v)
+    return {v: (c, (len(vs) - 1) / 2 - k) for c, vs in per_col.items() for k, v in enumerate(vs)}
+
+
+def computational_graph(out, show=None, pos=None, edge_labels=True, title=None):
+    """A computational graph built from ``backprop.graph.Value``s, after ``out.backward()``.
+
+    Each node shows its name (or operation), its value (blue, forward) and its gradient
+    ∂out/∂node (red, backward); each edge its local derivative ∂child/∂parent (grey).
+    ``show``: the Values to draw (default: all); the others are skipped over, and an
+    edge then carries the product of the local derivatives along the hidden path.
+    ``pos``: {Value: (column, row)} to place the nodes by hand (default: by depth).
+    """
+    order = out.graph()
+    shown = set(order if show is None else show) | {out}
+    nodes = [v for v in order if v in shown]
+    # the edges between shown nodes, through hidden ones: local derivatives multiply
+    edges = {}
+    for v in nodes:
+        stack = list(zip(v.parents, v.local))
+        while stack:
+            p, d = stack.pop()
+            if p in shown:
+                edges[(p, v)] = edges.get((p, v), 0.0) + d
+            else:
+                stack.extend((q, d * e) for q, e in zip(p.parents, p.local))
+    grid = pos or _graph_layout(nodes, edges)
+    xy = {v: (2.3 * c, r) for v, (c, r) in grid.items() if v in shown}
+    xs, ys = [x for x, _ in xy.values()], [y for _, y in xy.values()]
+    height = max(ys) - min(ys) + 1
+    fig, ax = plt.subplots(figsize=(max(4.5, 0.8 * (max(xs) - min(xs)) + 1.6), 0.5 + 1.3 * max(height, 2)))
+    ax.set_xlim(min(xs) - 0.9, max(xs) + 0.9), ax.set_ylim(min(ys) - 0.75, max(ys) + 0.6)
+    ax.axis("off")
+    for (p, v), d in edges.items():
+        ax.add_patch(FancyArrowPatch(xy[p], xy[v], arrowstyle="-|>", mutation_scale=14, lw=1.3,
+                                     color=GREY, shrinkA=34, shrinkB=34))
+        if edge_labels:
+            (x0, y0), (x1, y1) = xy[p], xy[v]
+            ax.text(0.6 * x0 + 0.4 * x1, 0.6 * y0 + 0.4 * y1, f"{d:.4g}", ha="center", va="center",
+                    fontsize=8, color=GREY, bbox=dict(fc="white", ec="none", pad=0.5))
+    for v in shown:
+        x, y = xy[v]
+        ax.add_patch(FancyBboxPatch((x - 0.62, y - 0.36), 1.24, 0.72, boxstyle="round,pad=0.03",
+                                    fc="white", ec=RED if v is out else BLUE, lw=1.6))
+        ax.text(x, y + 0.17, v.name or v.op, ha="center", va="center", fontsize=11)
+        ax.text(x, y - 0.04, f"{v.data:.4g}", ha="center", va="center", fontsize=9, color=BLUE)
+        ax.text(x, y - 0.22, f"{v.grad:.4g}", ha="center", va="center", fontsize=9, color=RED)
+    ax.set_title(title or "value (blue, forward) and gradient ∂out/∂node (red, backward); "
+                 "edges: local derivatives", fontsize=10)
+    fig.tight_layout()
+    return fig
+
 FIGURES = {"nn_04": nn_04, "bp_04": bp_04}
+TRANSLATED = {"bp_04": ["zh"]}          # also drawn with lang="zh" into imgs/<name>.zh_CN.png
 
 
 def redraw(folder="imgs"):
@@ -235,11 +444,13 @@ def redraw(folder="imgs"):
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for name, draw in FIGURES.items():
-        fig = draw()
-        path = folder / f"{name}.png"
-        fig.savefig(path, dpi=120, metadata={"Software": None})
-        plt.close(fig)
-        paths.append(path)
+        for lang in ["en"] + TRANSLATED.get(name, []):
+            fig = draw() if lang == "en" else draw(lang=lang)
+            suffix = "" if lang == "en" else f".{LANGS[lang]}"
+            path = folder / f"{name}{suffix}.png"
+            fig.savefig(path, dpi=120, metadata={"Software": None})
+            plt.close(fig)
+            paths.append(path)
     return paths
 
 

@@ -19,3 +19,87 @@ def test_every_committed_figure_is_redrawn_identically(tmp_path):
         new, old = mpimg.imread(p), mpimg.imread(IMGS / p.name)
         assert new.shape == old.shape, p.name
         assert np.mean(np.abs(new - old)) < 1e-3, f"{p.name} differs from a redraw: run `make figures`"
+
+
+def _texts(fig):
+    return [t.get_text() for ax in fig.axes for t in ax.texts + [ax.title]]
+
+
+def test_bp_04_draws_what_mlp_does():
+    """MLP keeps a[0..L] (not z), layer l's backward step uses a[l−1], a[l], W[l], no da[0]."""
+    import matplotlib.pyplot as plt
+
+    for L in (2, 3):
+        fig = figures.bp_04(L=L)
+        texts = " | ".join(_texts(fig))
+        plt.close(fig)
+        assert "z^{[" not in texts
+        assert "$da^{[0]}$" not in texts.replace("no $da^{[0]}$", "")
+        for l in range(1, L + 1):
+            assert f"uses $a^{{[{l - 1}]}}$, $a^{{[{l}]}}$, $W^{{[{l}]}}$" in texts
+            assert f"$da^{{[{l}]}}$" in texts and f"$dW^{{[{l}]}}, db^{{[{l}]}}$" in texts
+
+
+def test_bp_04_in_chinese_uses_a_cjk_font():
+    from matplotlib import font_manager
+
+    fig = figures.bp_04(lang="zh")
+    texts = _texts(fig)
+    assert any("反向" in t for t in texts) and not any("backward" in t for t in texts)
+    fonts = {Path(font_manager.findfont(t.get_fontproperties())).name
+             for ax in fig.axes for t in ax.texts}
+    assert fonts == {Path(font_manager.findfont(
+        font_manager.FontProperties(family=figures.CJK_FONT))).name}
+    assert "CJK" in fonts.pop()
+
+
+def test_lang_must_be_known_and_the_cjk_font_present(monkeypatch):
+    import pytest
+
+    with pytest.raises(ValueError, match="lang must be one of"):
+        figures.bp_04(lang="fr")
+    monkeypatch.setattr(figures, "CJK_FONT", "No Such Font CJK")
+    with pytest.raises(RuntimeError, match="fonts-noto-cjk"):
+        figures.bp_04(lang="zh")
+
+
+def test_translated_figures_are_committed_in_both_languages():
+    for name, langs in figures.TRANSLATED.items():
+        assert (IMGS / f"{name}.png").exists()
+        for lang in langs:
+            assert (IMGS / f"{name}.{figures.LANGS[lang]}.png").exists()
+
+
+def test_cost_curves_log_x_keeps_every_curve_visible():
+    import matplotlib.pyplot as plt
+
+    runs = {"40 steps": {"step": [0, 1, 40], "cost": [1.0, 0.5, 0.2]},
+            "16000 steps": {"step": [0, 400, 16000], "cost": [1.0, 0.3, 0.01]}}
+    fig = figures.cost_curves(runs, logx=True)
+    ax = fig.axes[0]
+    plt.close(fig)
+    assert ax.get_xscale() == "log"
+    assert [list(line.get_xdata()) for line in ax.lines] == [[1, 40], [400, 16000]]
+
+
+def test_mlp_does_what_bp_04_draws(monkeypatch):
+    """Layer l's backward step gets a[l−1] and W[l] (and a[l] for g'); nobody asks for da[0]."""
+    import backprop
+    from backprop import layers, mlp
+
+    net = backprop.MLP([3, 4, 5, 2], seed=0)
+    X = np.random.default_rng(0).normal(size=(3, 6))
+    Y = np.random.default_rng(1).random((2, 6))
+    A = net.activations(X)
+    calls = []
+    real = layers.linear_backward
+
+    def spy(dZ, A_prev, W, need_dA_prev=True):
+        calls.append((A_prev.copy(), W, need_dA_prev))
+        return real(dZ, A_prev, W, need_dA_prev)
+
+    monkeypatch.setattr(mlp.layers, "linear_backward", spy)
+    net.gradients(X, Y)
+    assert [need for _, _, need in calls] == [True, True, False]     # layers 3, 2, 1
+    for (A_prev, W, _), l in zip(calls, (3, 2, 1)):
+        assert np.array_equal(A_prev, A[l - 1]) and W is net.params[l - 1][0]
