@@ -1,0 +1,219 @@
+"""Every page reads right (issue 11): on a phone (390×844) and a laptop (1280×800), in light and dark mode.
+
+One browser; one context per (width, colour mode), reused across pages. Each page is served over HTTP with
+every non-local request blocked. Set BOOK_SCREENSHOTS=<folder> to keep a full-page PNG of every case.
+"""
+import os
+import re
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from conftest import HTML, Watched
+
+PAGES = sorted(str(p.relative_to(HTML)) for p in HTML.rglob("*.html")
+               if not p.relative_to(HTML).parts[0].startswith("_"))
+SIZES = {"phone": (390, 844), "laptop": (1280, 800)}
+MODES = ["light", "dark"]
+SHOTS = os.environ.get("BOOK_SCREENSHOTS")
+CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
+# Tab presses from the skip link to chapter 1's first slider: the header's 4 buttons and a copy button per
+# code cell before it (about 14); with MathJax formulas in the tab order it took 47 to 71.
+MAX_TABS = 20
+
+
+@pytest.fixture(scope="module")
+def contexts(browser):
+    """One browser context per (size, mode); the OS colour scheme is set, the theme's mode left on auto."""
+    made = {}
+
+    def get(size, mode):
+        if (size, mode) not in made:
+            w, h = SIZES[size]
+            made[size, mode] = browser.new_context(viewport={"width": w, "height": h}, color_scheme=mode)
+        return made[size, mode]
+    yield get
+    for ctx in made.values():
+        ctx.close()
+
+
+def _open(contexts, server, size, mode, page):
+    w = Watched(contexts(size, mode).new_page())
+    pg = w.open(f"{server}/{page}")
+    pg.evaluate("document.fonts.ready")
+    pg.wait_for_timeout(200)
+    return w, pg
+
+
+# --- the layout of every page ------------------------------------------------------------------------------
+
+OVERFLOWING_BLOCKS = """() => [...document.querySelectorAll(
+    '.bd-article div.highlight pre, .bd-article div.output pre, .bd-article .cell_output pre')]
+  .filter(e => e.offsetParent !== null && e.scrollWidth > e.clientWidth + 1)
+  .map(e => `${e.scrollWidth}px in ${e.clientWidth}px: ` +
+       e.innerText.split('\\n').reduce((a, b) => b.length > a.length ? b : a, '').slice(0, 90))"""
+
+VISIBLE = "e => e.checkVisibility({opacityProperty: true, visibilityProperty: true}) " \
+          "&& e.getBoundingClientRect().height > 1"
+
+SOLUTIONS = f"""() => [...document.querySelectorAll('.bd-article .solution')].map(s => ({{
+  id: s.id,
+  visible: [...s.children].filter(c => !c.classList.contains('admonition-title'))
+             .filter({VISIBLE}).map(c => c.innerText.slice(0, 60)),
+  next_is_code: !!(s.nextElementSibling && s.nextElementSibling.matches('.cell')),
+}}))"""
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("size", list(SIZES))
+@pytest.mark.parametrize("page", PAGES)
+def test_page_reads_right(contexts, server, page, size, mode):
+    w, pg = _open(contexts, server, size, mode, page)
+    try:
+        problems = []
+        assert pg.evaluate("document.documentElement.dataset.theme") == mode, "the theme follows the OS mode"
+        vw = pg.evaluate("window.innerWidth")
+        page_w = pg.evaluate("Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)")
+        if size == "phone" and page_w > vw:
+            wide = pg.evaluate(f"""() => [...document.querySelectorAll('body *')]
+              .filter({VISIBLE}).filter(e => e.getBoundingClientRect().right > {vw} + 1)
+              .filter(e => !e.parentElement.closest('[data-too-wide]') && (e.dataset.tooWide = 1))
+              .slice(0, 5).map(e => e.tagName.toLowerCase() + '.' + [...e.classList].join('.') +
+                               ' right=' + Math.round(e.getBoundingClientRect().right))""")
+            problems.append(f"page is {page_w}px wide in a {vw}px window: {wide}")
+        if size == "laptop":
+            problems += [f"code/output scrolls sideways: {b}" for b in pg.evaluate(OVERFLOWING_BLOCKS)]
+        if "NBVAL" in pg.inner_text("body"):
+            problems.append("NBVAL shows on the page")
+        for s in pg.evaluate(SOLUTIONS):
+            if s["visible"]:
+                problems.append(f"solution {s['id']} shows while collapsed: {s['visible']}")
+            if s["next_is_code"]:
+                problems.append(f"a code cell right after solution {s['id']} sits outside it, in plain view")
+        if mode == "dark":
+            # figures: a deliberate light card, not a bare white rectangle on the dark page
+            bare = pg.evaluate("""() => [...document.querySelectorAll('.bd-article img')]
+              .filter(i => getComputedStyle(i).backgroundColor !== 'rgb(255, 255, 255)'
+                           || parseFloat(getComputedStyle(i).paddingLeft) < 4).map(i => i.src)""")
+            problems += [f"image without its light card in dark mode: {src}" for src in bare]
+        assert w.external == [], w.external
+        assert problems == [], "\n".join(problems)
+    finally:
+        if SHOTS:
+            Path(SHOTS).mkdir(parents=True, exist_ok=True)
+            pg.screenshot(path=f"{SHOTS}/{page.replace('/', '_')[:-5]}-{size}-{mode}.png", full_page=True)
+        pg.close()
+
+
+def test_solutions_open_on_request(contexts, server):
+    """The check above is not vacuous: a chapter has solutions, and opening one shows what was hidden."""
+    w, pg = _open(contexts, server, "laptop", "light", "chapters/01_intuition.html")
+    sols = pg.query_selector_all(".bd-article .solution")
+    assert len(sols) >= 2
+    assert pg.evaluate(SOLUTIONS)[0]["visible"] == []
+    sols[0].query_selector(".admonition-title").click()
+    pg.wait_for_timeout(300)
+    opened = pg.evaluate(SOLUTIONS)[0]["visible"]
+    assert opened, "opening a solution shows nothing"
+    pg.close()
+
+
+def test_wide_table_scrolls_in_its_box_with_a_cue(contexts, server):
+    """On a phone, the appendix's tables scroll inside their own box, with a visible hint and a fade."""
+    w, pg = _open(contexts, server, "phone", "light", "appendix/benchmark.html")
+    boxes = pg.evaluate("""() => [...document.querySelectorAll('.bd-article .pst-scrollable-table-container')]
+      .map(b => ({wide: b.scrollWidth > b.clientWidth, cue: b.parentElement.classList.contains('scrolls'),
+                  hint: !!(b.parentElement.previousElementSibling &&
+                           b.parentElement.previousElementSibling.matches('.scroll-hint:not([hidden])')),
+                  fade: getComputedStyle(b.parentElement, '::after').opacity}))""")
+    wide = [b for b in boxes if b["wide"]]
+    assert wide, "no table is wider than the phone's column (nothing to test)"
+    assert all(b["cue"] and b["hint"] and float(b["fade"]) > 0 for b in wide), boxes
+    assert pg.evaluate("document.documentElement.scrollWidth") <= 390
+    pg.close()
+
+
+# --- accessibility in both colour modes ------------------------------------------------------------------
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("page", PAGES)
+def test_axe_no_serious_violations(contexts, server, page, mode):
+    w, pg = _open(contexts, server, "laptop", mode, page)
+    pg.wait_for_timeout(800)  # widgets render after load
+    # light: every WCAG 2.1 A/AA and best-practice rule; dark: the rules whose outcome the colours decide
+    # (the others see the same page in both modes), which halves the time axe takes
+    only = ({"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa", "best-practice"]} if mode == "light"
+            else {"type": "rule", "values": ["color-contrast", "link-in-text-block"]})
+    results = Axe().run(pg, options={"resultTypes": ["violations"], "runOnly": only})
+    bad = [f"{v['impact']} {v['id']}: {[n['target'] for n in v['nodes']][:4]}"
+           for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    checked = {r["id"] for key in ("passes", "violations", "incomplete") for r in results.response[key]}
+    pg.close()
+    assert "color-contrast" in checked, "axe did not run its colour-contrast rule"
+    assert bad == [], "\n".join(bad)
+
+
+def test_mathjax_is_out_of_the_tab_order_and_the_first_slider_is_near(contexts, server):
+    w, pg = _open(contexts, server, "laptop", "light", "chapters/01_intuition.html")
+    pg.wait_for_selector("input[type=range]", timeout=15000)
+    assert pg.evaluate("document.querySelectorAll('mjx-container[tabindex=\"0\"]').length") == 0
+    pg.keyboard.press("Tab")
+    assert "skip" in pg.evaluate("document.activeElement.textContent").lower()
+    pg.keyboard.press("Enter")
+    for presses in range(1, MAX_TABS + 1):
+        pg.keyboard.press("Tab")
+        el = pg.evaluate("[document.activeElement.tagName, document.activeElement.type || '']")
+        assert el[0] in ("A", "BUTTON", "INPUT"), f"Tab stop {presses} is a {el[0]}, not a link or control"
+        if el == ["INPUT", "range"]:
+            break
+    else:
+        pytest.fail(f"the first slider is not reached in {MAX_TABS} Tab presses")
+    pg.close()
+
+
+# --- Chinese text ------------------------------------------------------------------------------------------
+
+def test_chinese_terms_are_marked_and_use_the_shipped_font(contexts, server):
+    w, pg = _open(contexts, server, "laptop", "light", "glossary.html")
+    # every CJK character of the page's text sits inside an element marked lang="zh"
+    unmarked = pg.evaluate(r"""() => {
+      const out = [], it = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = it.nextNode(); n; n = it.nextNode()) {
+        if (/[\u3400-\u9fff]/.test(n.data) && !(n.parentElement.closest('[lang]') || {}).lang?.startsWith('zh'))
+          if (!n.parentElement.closest('script,style')) out.push(n.data.trim().slice(0, 30));
+      }
+      return out; }""")
+    assert unmarked == []
+    term = pg.query_selector("dt span[lang=zh]")
+    assert term is not None and CJK.search(term.inner_text())
+    assert term.evaluate("e => getComputedStyle(e).fontFamily").startswith('"Noto Sans SC"')
+    pg.evaluate("document.fonts.ready")
+    loaded = pg.evaluate("[...document.fonts].filter(f => f.family.includes('Noto Sans SC') "
+                         "&& f.status === 'loaded').length")
+    total = pg.evaluate("[...document.fonts].filter(f => f.family.includes('Noto Sans SC')).length")
+    assert 0 < loaded < total / 4, "the page fetched none, or most, of the CJK font's subsets"
+    # what Chromium actually drew the term with
+    cdp = pg.context.new_cdp_session(pg)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": "dt span[lang=zh]"})["nodeId"]
+    fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+    assert fonts and all(f["familyName"].startswith("Noto Sans SC") and f["isCustomFont"] for f in fonts), fonts
+    # Latin text on the same page keeps the theme's font
+    assert "Noto Sans SC" not in pg.evaluate("getComputedStyle(document.querySelector('.bd-article p'))"
+                                             ".fontFamily")
+    pg.close()
+
+
+def test_theme_mode_setting_wins_over_the_os(browser, server):
+    """The reader's choice in the theme's switcher (localStorage 'mode') overrides the OS scheme."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme="light")
+    ctx.add_init_script("localStorage.setItem('mode', 'dark')")
+    w = Watched(ctx.new_page())
+    pg = w.open(f"{server}/chapters/01_intuition.html")
+    assert pg.evaluate("document.documentElement.dataset.theme") == "dark"
+    assert pg.evaluate("getComputedStyle(document.querySelector('.bd-article img')).backgroundColor") \
+        == "rgb(255, 255, 255)"
+    ctx.close()
