@@ -51,10 +51,13 @@ book: $(SETUP) assets
 	@$(STEP) book "Building the book (runs each new or changed chapter: minutes the first time)" $(RAN) -- $(JB)
 	@echo
 	@echo "The book is built: open $(CURDIR)/_build/html/index.html"
+	@echo "中文版 (the Chinese edition): $(CURDIR)/_build/html/zh/index.html"
 	@echo "(what each step printed is in _build/logs/)"
 
 # A build from scratch (the notebook execution cache is kept): what the tests check.
+# The old pages go first, so a renamed or removed chapter leaves no stale page behind for the tests.
 book-clean: $(SETUP) assets
+	@rm -rf _build/html _build/zh
 	@$(STEP) book-clean "Building the book from scratch (jupyter-book build --all)" $(RAN) -- $(JB) --all
 
 # The project's lint settings are in ruff.toml (the chapters' 80 columns too).

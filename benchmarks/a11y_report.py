@@ -8,10 +8,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "browser"))
 from axe_playwright_python.sync_playwright import Axe  # noqa: E402
-from conftest import ARGS, CHROMIUM, HTML  # noqa: E402
+from conftest import ARGS, CHROMIUM, HTML, book_pages  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-pages = sorted(p for p in HTML.rglob("*.html") if not p.relative_to(HTML).parts[0].startswith("_"))
+pages = [HTML / p for p in book_pages()]
 with sync_playwright() as p:
     browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
     page = browser.new_page()

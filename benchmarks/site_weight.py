@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "browser"))
-from conftest import ARGS, CHROMIUM, HTML  # noqa: E402
+from conftest import ARGS, CHROMIUM, HTML, book_pages  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 MJ_DONE = ("!window.MathJax || !window.MathJax.startup || !window.MathJax.startup.promise || "
@@ -84,8 +84,7 @@ def main():
     print(f"{HTML}: {total / 1e6:.1f} MB in all")
     for key, n in sorted(parts.items(), key=lambda kv: -kv[1])[:12]:
         print(f"  {n / 1e6:6.2f} MB  {key}")
-    pages = sorted(str(p.relative_to(HTML)) for p in HTML.rglob("*.html")
-                   if not p.relative_to(HTML).parts[0].startswith("_"))
+    pages = book_pages()
     weights = page_weights(server, pages)
     httpd.shutdown()
     print("\nbytes a reader's browser fetches for one page (cold cache):")

@@ -72,6 +72,10 @@ def configs(out):
                 # absolute: Sphinx resolves it from the working directory and silently ignores a missing file.
                 "html_search_options": {"dict": str(ZH_DICT)},
                 "html_theme_options": {"search_bar_text": "搜索本书…"},
+                # sphinx-togglebutton ships its Chinese as locale "zh-cn", which Sphinx never asks for
+                # under zh_CN: the solutions' dropdown hints stayed English. Set them here.
+                "togglebutton_hint": "点击显示",
+                "togglebutton_hint_hide": "点击隐藏",
             },
         },
     })

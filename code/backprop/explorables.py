@@ -147,8 +147,8 @@ class Wishes(anywidget.AnyWidget):
     """Two sigmoid output neurons j fed by three activations a_k (chapter 4).
 
     z_j = Σ_k w_jk a_k + b_j, out_j = σ(z_j), C = Σ_j (out_j − y_j)². Readouts: C,
-    out_j, ∂C/∂z_j, each neuron's wish ∂C_j/∂a_k (wish_j_k), their sums ∂C/∂a_k,
-    ∂C/∂w_jk and ∂C/∂b_j. The drawing shows the nudges −∂C_j/∂a_k and their sums.
+    out_j, ∂C/∂z_j, each neuron's wish ∂E_j/∂a_k (wish_j_k; E_j = (out_j − y_j)²), their sums ∂C/∂a_k,
+    ∂C/∂w_jk and ∂C/∂b_j. The drawing shows the passed-on nudges −∂E_j/∂a_k and their sums.
     """
     _esm = _esm("wishes")
     _css = _CSS

@@ -298,9 +298,9 @@ def benchmark(results):
 
 
 def wish_sum(wish, W=None):
-    """Each output neuron's nudge −∂C_j/∂a_k on each input a_k, and their sum (chapter 4).
+    """Each output neuron's passed-on nudge −∂E_j/∂a_k on each input a_k, and their sum (chapter 4).
 
-    ``wish``: (n, n_prev), wish[j, k] = ∂C_j/∂a_k. Row k of the picture is input a_k: one
+    ``wish``: (n, n_prev), wish[j, k] = ∂E_j/∂a_k. Row k of the picture is input a_k: one
     arrow per output neuron j (up: that neuron wants a_k larger), then the sum −∂C/∂a_k.
     With ``W`` (n, n_prev) the network is drawn beside it, line width |w_jk| (dashed: w_jk < 0).
     """
@@ -337,7 +337,7 @@ def wish_sum(wish, W=None):
     for j, x in enumerate(xs):
         ax.text(x, n_prev - 0.35, f"neuron {j}" if j < n else "sum", ha="center", fontsize=9,
                 color=colors[j % 4] if j < n else "black")
-    ax.set_title("nudges $-\\partial C_j/\\partial a_k$ of each output neuron $j$, and their sum "
+    ax.set_title("passed-on nudges $-\\partial E_j/\\partial a_k$ of each output neuron $j$, and their sum "
                  "$-\\partial C/\\partial a_k$", fontsize=10)
     ax.set_xlim(-0.7, x_out + 0.5), ax.set_ylim(-0.6, n_prev - 0.1)
     ax.set_aspect("equal"), ax.axis("off")

@@ -3,12 +3,12 @@
 One example, a layer of n sigmoid neurons j fed by the activations a_k of the
 layer before (k = 0 … n_prev − 1), with the squared cost of its outputs:
 
-    z_j = Σ_k w_jk a_k + b_j,    a_j = σ(z_j),    C = Σ_j C_j,   C_j = (a_j − y_j)²
+    z_j = Σ_k w_jk a_k + b_j,    a_j = σ(z_j),    C = Σ_j E_j,   E_j = (a_j − y_j)²
 
 Each output neuron j has its own wish for each input a_k (the chain rule along
-the one path a_k → z_j → a_j → C_j):
+the one path a_k → z_j → a_j → E_j):
 
-    ∂C_j/∂a_k = w_jk σ'(z_j) 2(a_j − y_j) = w_jk ∂C/∂z_j
+    ∂E_j/∂a_k = w_jk σ'(z_j) 2(a_j − y_j) = w_jk ∂C/∂z_j
 
 and a_k feeds every neuron, so its wish is their sum:
 
@@ -51,19 +51,19 @@ def layer_wishes(W, b, a_prev, y):
     """Every number of one output layer's forward and backward step, for one example.
 
     Returns a dict: "z", "a", "sp" (σ'(z)), "dC_da" (2(a − y)), "dz", "db": shape (n,);
-    "wish": (n, n_prev), wish[j, k] = ∂C_j/∂a_k; "da_prev": (n_prev,), the sums
+    "wish": (n, n_prev), wish[j, k] = ∂E_j/∂a_k; "da_prev": (n_prev,), the sums
     ∂C/∂a_k; "dW": (n, n_prev); "C": the cost Σ_j (a_j − y_j)², a float.
     """
     W, b, a_prev, y = _check(W, b, a_prev, y)
     n, n_prev = W.shape
     z, a, sp = _forward(W, b, a_prev)
-    dC_da = 2.0 * (a - y)                       # ∂C_j/∂a_j: only C_j contains a_j
+    dC_da = 2.0 * (a - y)                       # ∂E_j/∂a_j: only E_j contains a_j
     dz = dC_da * sp                             # ∂C/∂z_j = 2(a_j − y_j) σ'(z_j)
     wish = np.zeros((n, n_prev))
     dW = np.zeros((n, n_prev))
     for j in range(n):
         for k in range(n_prev):
-            wish[j, k] = W[j, k] * dz[j]        # ∂C_j/∂a_k, one path: a_k → z_j
+            wish[j, k] = W[j, k] * dz[j]        # ∂E_j/∂a_k, one path: a_k → z_j
             dW[j, k] = dz[j] * a_prev[k]        # ∂C/∂w_jk: w_jk meets a_k in z_j
     da_prev = np.array([sum(wish[j, k] for j in range(n)) for k in range(n_prev)])
     return {"z": z, "a": a, "sp": sp, "dC_da": dC_da, "dz": dz, "db": dz.copy(),

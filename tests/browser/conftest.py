@@ -15,6 +15,14 @@ from playwright.sync_api import sync_playwright
 
 # BOOK_HTML points the tests at another build (e.g. jupyter-book build . --path-output /tmp/x)
 HTML = Path(os.environ.get("BOOK_HTML") or Path(__file__).resolve().parents[2] / "_build" / "html")
+
+def book_pages(root=HTML):
+    """Every page of the built book, both editions (zh/...), as paths relative to ``root``; not the
+    theme's own files under _static/ or _sources/ (any folder whose name starts with '_')."""
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*.html")
+                  if not any(part.startswith("_") for part in p.relative_to(root).parts))
+
+
 CHROMIUM = os.environ.get("CHROMIUM", shutil.which("chromium") or "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]

@@ -10,10 +10,9 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import HTML, Watched
+from conftest import Watched, book_pages
 
-PAGES = sorted(str(p.relative_to(HTML)) for p in HTML.rglob("*.html")
-               if not p.relative_to(HTML).parts[0].startswith("_"))
+PAGES = book_pages()
 SIZES = {"phone": (390, 844), "laptop": (1280, 800)}
 MODES = ["light", "dark"]
 SHOTS = os.environ.get("BOOK_SCREENSHOTS")

@@ -5,12 +5,12 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from conftest import HTML
+from conftest import HTML, book_pages
 
-PAGES = sorted(str(p.relative_to(HTML)) for p in HTML.rglob("*.html")
-               if not any(part.startswith("_") for part in p.relative_to(HTML).parts))   # also zh/_static
+PAGES = book_pages()
 CONTENT = ["intro.html", "chapters/01_intuition.html", "chapters/02_notation.html",
-           "chapters/03_algorithm.html", "chapters/05_layer_recipe.html", "chapters/07_digits.html",
+           "chapters/03_algorithm.html", "chapters/04_many_neurons.html", "chapters/05_layer_recipe.html",
+           "chapters/06_graphs.html", "chapters/07_digits.html",
            "appendix/benchmark.html", "glossary.html"]
 
 

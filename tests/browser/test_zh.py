@@ -7,12 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import HTML
+from conftest import HTML, book_pages
 
 ZH = HTML / "zh"
-EN_PAGES = sorted(str(p.relative_to(HTML)) for p in HTML.rglob("*.html")
-                  if not any(part.startswith("_") for part in p.relative_to(HTML).parts)
-                  and p.relative_to(HTML).parts[0] != "zh")
+EN_PAGES = [p for p in book_pages() if not p.startswith("zh/")]
 # index.html only redirects to intro.html (sphinx-external-toc writes it): no header, no links
 PAGES = [p for p in EN_PAGES if 'http-equiv="Refresh"' not in (HTML / p).read_text(encoding="utf8")]
 CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -25,7 +25,7 @@ def test_layer_wishes_are_the_matrix_recipe_and_the_derivatives(n, n_prev, seed)
     A, Z = layers.dense_forward(a_prev[:, None], W, b[:, None])
     dA_prev, dW, db = layers.dense_backward(2 * (A - y[:, None]), Z, a_prev[:, None], W)
     np.testing.assert_allclose(r["a"], A[:, 0], rtol=1e-13)
-    np.testing.assert_allclose(r["wish"], W * dz[:, None], rtol=1e-13)       # ∂C_j/∂a_k = w_jk dz_j
+    np.testing.assert_allclose(r["wish"], W * dz[:, None], rtol=1e-13)       # ∂E_j/∂a_k = w_jk dz_j
     np.testing.assert_allclose(r["da_prev"], r["wish"].sum(axis=0), rtol=1e-12, atol=1e-15)
     np.testing.assert_allclose(r["da_prev"], dA_prev[:, 0], rtol=1e-12, atol=1e-15)
     np.testing.assert_allclose(r["dW"], dW, rtol=1e-13, atol=1e-16)
@@ -34,7 +34,7 @@ def test_layer_wishes_are_the_matrix_recipe_and_the_derivatives(n, n_prev, seed)
     # the definition of the derivative, for every quantity the chapter names
     C = lambda: wishes.layer_wishes(W, b, a_prev, y)["C"]
     assert backprop.gradcheck(C, [W, b, a_prev], [r["dW"], r["db"], r["da_prev"]]) < 1e-7
-    for j in range(n):       # each neuron's own wish: the derivative of its own C_j alone
+    for j in range(n):       # each neuron's own wish: the derivative of its own E_j alone
         Cj = lambda: float((wishes.layer_wishes(W, b, a_prev, y)["a"][j] - y[j]) ** 2)
         assert backprop.relative_error(r["wish"][j], backprop.numerical_gradient(Cj, a_prev)) < 1e-7
 

@@ -15,7 +15,7 @@ const NEURON_TEXT = {
   },
   zh: {
     aria: { w: "权重 w", b: "偏置 b", a: "上一层的输入激活值 a", y: "目标值 y" },
-    z: "加权输入", a_L: "输出", sigma_prime_z: "sigmoid 的斜率", C: "代价",
+    z: "加权输入", a_L: "输出", sigma_prime_z: "S 型函数的斜率", C: "代价",
     bars: "各参数的微调量 −∂C/∂θ（每单位学习率 η 的一步），固定刻度 ±0.5；» 表示超出边缘",
     barsAria: "微调量 −∂C/∂w、−∂C/∂b、−∂C/∂a 的条形图",
     curveAria: "代价随最后移动的参数变化的曲线及其切线",

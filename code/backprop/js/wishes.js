@@ -1,7 +1,7 @@
 // Many neurons, one wish (chapter 4): three activations a_k feed two sigmoid neurons j.
-// z_j = Σ_k w_jk a_k + b_j, out_j = σ(z_j), C = Σ_j C_j with C_j = (out_j − y_j)².
-// Neuron j's wish for a_k is ∂C_j/∂a_k = w_jk σ'(z_j) 2(out_j − y_j); a_k's wish is the sum over j.
-// The drawing shows nudges −∂C_j/∂a_k (an arrow up: a_k should grow); the readouts show wishes.
+// z_j = Σ_k w_jk a_k + b_j, out_j = σ(z_j), C = Σ_j E_j with E_j = (out_j − y_j)².
+// Neuron j's wish for a_k is ∂E_j/∂a_k = w_jk σ'(z_j) 2(out_j − y_j); a_k's wish is the sum over j.
+// The drawing shows passed-on nudges −∂E_j/∂a_k (an arrow up: a_k should grow); the readouts show wishes.
 
 const WISHES_PARAMS = ["a0", "a1", "a2", "y0", "y1", "b0", "b1", "w00", "w01", "w02", "w10", "w11", "w12"];
 const WISHES_J = [0, 1], WISHES_K = [0, 1, 2];
@@ -16,14 +16,15 @@ const WISHES_TEXT = {
     },
     cost: "cost", output: (j) => `output of neuron ${j}`,
     heads: ["cost and outputs", (j) => `neuron ${j}'s wishes ∂C/∂θ`, "summed wishes for the inputs",
-      "The readouts are wishes ∂C/∂θ; the arrows are nudges, their negatives."],
+      "The readouts are wishes ∂C/∂θ; the arrows are passed-on nudges, their negatives."],
     match: (j) => `silence neuron ${j}: set y${WISHES_SUB[j]} to its output`,
     matchAria: (j) => `silence output neuron ${j}: set its target to its output`,
     cols: ["neuron 0", "neuron 1", "sum"],
     svgAria: "The network: three inputs on the left feed two output neurons on the right. Beside each input, "
       + "an arrow for the nudge each output neuron wants for it, and an arrow for their sum.",
-    caption: "Arrows: the nudge −∂Cⱼ/∂aₖ that output neuron j wants for input aₖ (up: aₖ should grow; "
-      + "length and width: how much), then their sum, the nudge −∂C/∂aₖ. Lines: the weights wⱼₖ "
+    caption: "Arrows: the passed-on nudge −∂Eⱼ/∂aₖ (per unit of learning rate; Eⱼ is neuron j's squared error) "
+      + "that output neuron j wants for input aₖ (up: aₖ should grow; "
+      + "length and width: how much), then their sum −∂C/∂aₖ. Lines: the weights wⱼₖ "
       + "(width |wⱼₖ|, dashed when negative).",
   },
   zh: {
@@ -34,13 +35,14 @@ const WISHES_TEXT = {
     },
     cost: "代价", output: (j) => `神经元 ${j} 的输出`,
     heads: ["代价与输出", (j) => `神经元 ${j} 的意愿 ∂C/∂θ`, "每个输入收到的意愿之和",
-      "读数是意愿 ∂C/∂θ；箭头是微调，方向与意愿相反。"],
+      "读数是意愿 ∂C/∂θ；箭头是转交的微调，方向与意愿相反。"],
     match: (j) => `让神经元 ${j} 安静：令 y${WISHES_SUB[j]} 等于它的输出`,
     matchAria: (j) => `让输出神经元 ${j} 安静：把它的目标值设为它的输出`,
     cols: ["神经元 0", "神经元 1", "总和"],
     svgAria: "网络：左边三个输入连到右边两个输出神经元。每个输入旁边，是每个输出神经元希望它做的调整（箭头），"
       + "以及它们的总和。",
-    caption: "箭头：输出神经元 j 希望输入 aₖ 做的调整 −∂Cⱼ/∂aₖ（向上：aₖ 应该变大；长度和粗细：变多少），"
+    caption: "箭头：输出神经元 j 希望输入 aₖ 做的转交的微调 −∂Eⱼ/∂aₖ（按单位学习率；Eⱼ 是神经元 j 的平方误差；"
+      + "向上：aₖ 应该变大；长度和粗细：变多少），"
       + "然后是它们的总和 −∂C/∂aₖ。连线：权重 wⱼₖ（粗细为 |wⱼₖ|，负值为虚线）。",
   },
 };
@@ -60,12 +62,12 @@ function wishesValues(p) {       // as backprop.explorables.Wishes.values() (bac
     v[`dC_dz${j}`] = dz[j];
     v[`dC_db_${j}`] = dz[j];
     for (const k of WISHES_K) {
-      wish[j][k] = p[`w${j}${k}`] * dz[j];                    // ∂C_j/∂a_k
+      wish[j][k] = p[`w${j}${k}`] * dz[j];                    // ∂E_j/∂a_k
       v[`wish_${j}_${k}`] = wish[j][k];
       v[`dC_dw_${j}_${k}`] = dz[j] * a[k];                    // ∂C/∂w_jk
     }
   }
-  for (const k of WISHES_K) v[`dC_da${k}`] = 0 + wish[0][k] + wish[1][k];   // Σ_j ∂C_j/∂a_k
+  for (const k of WISHES_K) v[`dC_da${k}`] = 0 + wish[0][k] + wish[1][k];   // Σ_j ∂E_j/∂a_k
   return v;
 }
 
