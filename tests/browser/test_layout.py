@@ -12,7 +12,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from conftest import Watched, book_pages
 
-PAGES = book_pages()
+PAGES = book_pages(redirects=False)   # index.html only sends the reader on to intro.html
 SIZES = {"phone": (390, 844), "laptop": (1280, 800)}
 MODES = ["light", "dark"]
 SHOTS = os.environ.get("BOOK_SCREENSHOTS")
