@@ -135,8 +135,8 @@ function render({ model, el }) {
     ...WISHES_J.map((j) => ro(`out${j}`, `${T.output(j)} ` + label(`a^{(L)}_${j}`, `a${WISHES_SUB[j]}⁽ᴸ⁾`)))];
   const neuronBox = (j) => h("div", { class: "wz-group" }, [h("div", { class: "wz-head" }, T.heads[1](j)),
     ro(`dC_dz${j}`, label(`\\partial C/\\partial z_${j}`, `∂C/∂z${WISHES_SUB[j]}`)),
-    ...WISHES_K.map((k) => ro(`wish_${j}_${k}`, label(`\\partial C_${j}/\\partial a_${k}`,
-      `∂C${WISHES_SUB[j]}/∂a${WISHES_SUB[k]}`))),
+    ...WISHES_K.map((k) => ro(`wish_${j}_${k}`, label(`\\partial E_${j}/\\partial a_${k}`,
+      `∂E${WISHES_SUB[j]}/∂a${WISHES_SUB[k]}`))),
     ...WISHES_K.map((k) => ro(`dC_dw_${j}_${k}`, label(`\\partial C/\\partial w_{${j}${k}}`,
       `∂C/∂w${WISHES_SUB[j]}${WISHES_SUB[k]}`))),
     ro(`dC_db_${j}`, label(`\\partial C/\\partial b_${j}`, `∂C/∂b${WISHES_SUB[j]}`))]);
