@@ -94,3 +94,22 @@ def watched(browser):
     w = Watched(ctx.new_page())
     yield w
     ctx.close()
+
+
+# --- driving an explorable as a reader does (the tests of every explorable share these) --------------------
+
+def close(js, py):
+    """The browser's number equals Python's: 1e-12 absolute or 1e-9 relative."""
+    return abs(js - py) <= 1e-12 or abs(js - py) <= 1e-9 * abs(py)
+
+
+def set_slider(pg, root, name, value):
+    """Set a slider as a reader's drag does: change its value, fire 'input'. Returns the value it took."""
+    return pg.eval_on_selector(f'{root} input[data-param="{name}"]', """(el, v) => {
+        el.value = v; el.dispatchEvent(new Event('input', {bubbles: true})); return Number(el.value); }""", value)
+
+
+def readouts(pg, root):
+    """{data-readout: data-value} of every readout under ``root``."""
+    return pg.eval_on_selector_all(f"{root} [data-readout]",
+                                   "els => Object.fromEntries(els.map(e => [e.dataset.readout, Number(e.dataset.value)]))")

@@ -6,26 +6,14 @@ import re
 import pytest
 
 from conftest import HTML
+from conftest import close as _close
+from conftest import readouts as _readouts
+from conftest import set_slider as _set
 
 from backprop.explorables import Chain, Descent, Neuron
 
 CASES = {"neuron": ("chapters/01_intuition.html", Neuron), "chain": ("chapters/02_notation.html", Chain),
          "descent": ("chapters/03_algorithm.html", Descent)}
-
-
-def _close(js, py):
-    return abs(js - py) <= 1e-12 or abs(js - py) <= 1e-9 * abs(py)
-
-
-def _set(pg, root, name, value):
-    """Set a slider as a reader's drag does: change its value, fire 'input'. Returns the value it took."""
-    return pg.eval_on_selector(f'{root} input[data-param="{name}"]', """(el, v) => {
-        el.value = v; el.dispatchEvent(new Event('input', {bubbles: true})); return Number(el.value); }""", value)
-
-
-def _readouts(pg, root):
-    return pg.eval_on_selector_all(f"{root} [data-readout]",
-                                   "els => Object.fromEntries(els.map(e => [e.dataset.readout, Number(e.dataset.value)]))")
 
 
 def _bars(pg, root):

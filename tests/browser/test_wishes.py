@@ -3,7 +3,8 @@ equal to backprop's Wishes.values(), and its "things to try" doing on the page w
 
 import pytest
 
-from conftest import HTML
+from conftest import HTML, readouts, set_slider
+from conftest import close as _close
 
 from backprop.explorables import Wishes
 
@@ -11,19 +12,12 @@ PAGE = "chapters/04_many_neurons.html"
 ROOT = '[data-explorable="wishes"]'
 
 
-def _close(js, py):
-    return abs(js - py) <= 1e-12 or abs(js - py) <= 1e-9 * abs(py)
-
-
 def _set(pg, name, value):
-    """Set a slider as a reader's drag does: change its value, fire 'input'. Returns the value it took."""
-    return pg.eval_on_selector(f'{ROOT} input[data-param="{name}"]', """(el, v) => {
-        el.value = v; el.dispatchEvent(new Event('input', {bubbles: true})); return Number(el.value); }""", value)
+    return set_slider(pg, ROOT, name, value)
 
 
 def _readouts(pg):
-    return pg.eval_on_selector_all(f"{ROOT} [data-readout]",
-                                   "els => Object.fromEntries(els.map(e => [e.dataset.readout, Number(e.dataset.value)]))")
+    return readouts(pg, ROOT)
 
 
 def _arrows(pg):
