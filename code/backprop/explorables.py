@@ -13,6 +13,7 @@ import numpy as np
 import traitlets as t
 
 from . import chain, wishes
+from .graph import Value
 from .activations import sigmoid_prime
 
 _JS = Path(__file__).parent / "js"
@@ -51,7 +52,18 @@ class Neuron(anywidget.AnyWidget):
                 "dC_dw": float(g["w"][0]), "dC_db": float(g["b"][0]), "dC_da": float(g["a"][0])}
 
 
-class Chain(anywidget.AnyWidget):
+class _ChainParameters(t.HasTraits):
+    """The parameters of chapter 2's chain, shared by Chain and Graph (the same chain, drawn two ways)."""
+    w1, w2, w3 = (t.Float(v).tag(sync=True) for v in (1.2, -0.8, 2.0))
+    b1, b2, b3 = (t.Float(v).tag(sync=True) for v in (0.1, 0.4, -0.6))
+    a0 = t.Float(0.9).tag(sync=True)
+    y = t.Float(1.0).tag(sync=True)
+    ranges = t.Dict({**{f"w{l}": _range(-6, 6) for l in (1, 2, 3)},
+                     **{f"b{l}": _range(-8, 8) for l in (1, 2, 3)},
+                     "a0": _range(-7, 7), "y": _range(0, 1)}).tag(sync=True)
+
+
+class Chain(_ChainParameters, anywidget.AnyWidget):
     """The 4-layer chain a0 → a1 → a2 → a3 with one neuron per layer (chapter 2).
 
     Readouts: a3, C, ∂C/∂w_l and ∂C/∂b_l for l = 1..3, ∂C/∂a_l for l = 0..2, and the
@@ -60,13 +72,6 @@ class Chain(anywidget.AnyWidget):
     """
     _esm = _esm("chain")
     _css = _CSS
-    w1, w2, w3 = (t.Float(v).tag(sync=True) for v in (1.2, -0.8, 2.0))
-    b1, b2, b3 = (t.Float(v).tag(sync=True) for v in (0.1, 0.4, -0.6))
-    a0 = t.Float(0.9).tag(sync=True)
-    y = t.Float(1.0).tag(sync=True)
-    ranges = t.Dict({**{f"w{l}": _range(-6, 6) for l in (1, 2, 3)},
-                     **{f"b{l}": _range(-8, 8) for l in (1, 2, 3)},
-                     "a0": _range(-7, 7), "y": _range(0, 1)}).tag(sync=True)
 
     def values(self):
         w, b = [self.w1, self.w2, self.w3], [self.b1, self.b2, self.b3]
@@ -179,7 +184,7 @@ class Wishes(anywidget.AnyWidget):
         return v
 
 
-class Graph(anywidget.AnyWidget):
+class Graph(_ChainParameters, anywidget.AnyWidget):
     """The chain of chapter 2 as a computational graph (chapter 6): a0 → z1 → a1 → … → a3 → C.
 
     Readouts, for every node n of a0, w_l, b_l, z_l, a_l (l = 1..3), y and C: its value
@@ -187,17 +192,9 @@ class Graph(anywidget.AnyWidget):
     """
     _esm = _esm("graph")
     _css = _CSS
-    w1, w2, w3 = (t.Float(v).tag(sync=True) for v in (1.2, -0.8, 2.0))
-    b1, b2, b3 = (t.Float(v).tag(sync=True) for v in (0.1, 0.4, -0.6))
-    a0 = t.Float(0.9).tag(sync=True)
-    y = t.Float(1.0).tag(sync=True)
-    ranges = t.Dict({**{f"w{l}": _range(-6, 6) for l in (1, 2, 3)},
-                     **{f"b{l}": _range(-8, 8) for l in (1, 2, 3)},
-                     "a0": _range(-7, 7), "y": _range(0, 1)}).tag(sync=True)
 
     def nodes(self):
         """{name: Value} for every node, after C.backward(): each holds data and grad."""
-        from .graph import Value
         n = {k: Value(getattr(self, k), name=k) for k in ("a0", "y", "w1", "w2", "w3", "b1", "b2", "b3")}
         a = n["a0"]
         for l in (1, 2, 3):
