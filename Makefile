@@ -21,8 +21,15 @@ RAN     := --show '(?P<nb>\S+\.ipynb): Executed notebook in (?P<s>[0-9.]+) secon
 PYTEST_SUMMARY := --show '^=*\s*(?P<r>[0-9]+ (passed|failed|errors?|skipped|deselected|xfailed|xpassed)\b.* in [0-9.]+s)' \
                   --fmt '{r}'
 
-.PHONY: book book-clean test test-lab test-lint test-package test-notebooks test-browser figures assets lab bench \
+.PHONY: prereqs-book prereqs-test book book-clean test test-lab test-lint test-package test-notebooks test-browser figures assets lab bench \
         clean notebooks pins
+
+# Before anything is installed: the system packages each command needs (one list, tools/prereqs.sh);
+# a missing one stops make with one line naming it and the apt-get command that installs it.
+prereqs-book:
+	@PY=$(PY) bash tools/prereqs.sh book
+prereqs-test:
+	@PY=$(PY) bash tools/prereqs.sh test
 
 # The book's packages (requirements.txt, compiled from requirements.in and code/pyproject.toml).
 $(SETUP): requirements.txt code/pyproject.toml
@@ -47,7 +54,7 @@ $(NODE): package-lock.json
 assets: $(NODE) $(SETUP)
 	@$(STEP) assets "Copying the browser assets into _assets/" -- $(BIN)/python tools/copy_assets.py
 
-book: $(SETUP) assets
+book: prereqs-book $(SETUP) assets
 	@$(STEP) book "Building the book (runs each new or changed chapter: minutes the first time)" $(RAN) -- $(JB)
 	@echo
 	@echo "The book is built: open $(CURDIR)/_build/html/index.html"
@@ -66,16 +73,22 @@ test-lint: $(TESTENV)
 	    $(BIN)/ruff check --output-format concise code tests tools benchmarks _ext chapters
 
 test-package: $(TESTENV)
-	@$(STEP) test-package "Testing the package, figures and benchmark report (pytest)" $(PYTEST_SUMMARY) -- \
-	    $(BIN)/pytest tests/package tests/figures tests/benchmarks tests/i18n -q
+	@$(STEP) test-package "Testing the package, figures, translations and benchmark report (pytest)" $(PYTEST_SUMMARY) -- \
+	    $(BIN)/pytest tests/package tests/figures tests/benchmarks tests/i18n -q -n 2
 
+# Twice: with the BLAS kernels numpy picks for this CPU, then with another family's (OPENBLAS_CORETYPE), so an
+# output that depends on the machine (rounding noise printed in full) cannot pass here and fail elsewhere.
+NBVAL := $(BIN)/pytest --nbval chapters --nbval-sanitize-with tests/sanitize.cfg -q -n 2 --dist loadfile
 test-notebooks: $(TESTENV)
 	@$(STEP) test-notebooks "Re-running every chapter against its stored outputs (nbval)" $(PYTEST_SUMMARY) -- \
-	    $(BIN)/pytest --nbval chapters --nbval-sanitize-with tests/sanitize.cfg -q
+	    $(NBVAL)
+	@$(STEP) test-notebooks-prescott "The same with OPENBLAS_CORETYPE=Prescott (other BLAS kernels)" $(PYTEST_SUMMARY) -- \
+	    env OPENBLAS_CORETYPE=Prescott $(NBVAL)
 
+# Every page of both editions in Chromium, over both cores (tests/browser/conftest.py says how)
 test-browser: $(TESTENV) book-clean
 	@$(STEP) test-browser "Checking every page of the built book in Chromium (pytest tests/browser)" $(PYTEST_SUMMARY) -- \
-	    $(BIN)/pytest tests/browser -q
+	    $(BIN)/pytest tests/browser -q -n 2 --dist loadgroup
 
 # Chapter 1 in a JupyterLab the test starts and stops (127.0.0.1, a token, a free port): run it, move a slider
 # by keyboard, set a trait from Python, compare the readouts with backprop.
@@ -83,7 +96,7 @@ test-lab: $(TESTENV)
 	@$(STEP) test-lab "Running chapter 1's explorable in JupyterLab (pytest tests/lab)" $(PYTEST_SUMMARY) -- \
 	    $(BIN)/pytest tests/lab -q
 
-test: test-lint test-package test-notebooks test-browser test-lab
+test: prereqs-test test-lint test-package test-notebooks test-browser test-lab
 	@echo
 	@echo "All tests passed (logs in _build/logs/)."
 

@@ -70,6 +70,8 @@ class Watched:
         page.on("console", lambda m: self.errors.append(f"console.{m.type}: {m.text}")
                 if m.type == "error" else None)
         page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
+        # Chromium's console line for a failed load does not say which file: this does
+        page.on("response", lambda r: self.errors.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
 
     def _route(self, route):
         if route.request.url.startswith(LOCAL):
@@ -80,12 +82,25 @@ class Watched:
 
     def open(self, url):
         self.page.goto(url, wait_until="load")
-        # MathJax typesets asynchronously; wait until it is done (pages without math have nothing to wait for)
-        self.page.wait_for_function("!window.MathJax || !window.MathJax.startup || "
-                                    "window.MathJax.startup.promise === undefined || window.__mjDone === true "
-                                    "|| (window.MathJax.startup.promise.then(() => { window.__mjDone = true; }), false)",
-                                    timeout=20000)
+        settle(self.page)
         return self.page
+
+
+# Done when: MathJax has typeset (pages without it have nothing to wait for), the fonts have loaded, and every
+# stored widget view has been drawn as its explorable. A condition, never a fixed sleep.
+SETTLED = """() => {
+  const mj = window.MathJax && window.MathJax.startup && window.MathJax.startup.promise;
+  if (mj && window.__mjDone !== true) { mj.then(() => { window.__mjDone = true; }); return false; }
+  if (document.fonts.status !== 'loaded') return false;
+  const views = document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]').length;
+  return document.querySelectorAll('[data-explorable]').length >= views;
+}"""
+
+
+def settle(pg, timeout=20000):
+    """Wait until the page is what a reader sees: math typeset, fonts loaded, explorables drawn."""
+    pg.wait_for_function(SETTLED, timeout=timeout)
+    return pg
 
 
 @pytest.fixture
@@ -109,7 +124,75 @@ def set_slider(pg, root, name, value):
         el.value = v; el.dispatchEvent(new Event('input', {bubbles: true})); return Number(el.value); }""", value)
 
 
+# Set one slider to each value in turn, as a drag does, and read every readout (and, with ``extra``, anything
+# else a JS function of the root returns) after each: one round trip to the browser for a whole sweep.
+SWEEP = """(root, [name, values]) => {
+  const el = root.querySelector(`input[data-param="${name}"]`), extra = (EXTRA);
+  return values.map(v => {
+    el.value = v; el.dispatchEvent(new Event('input', {bubbles: true}));
+    const r = Object.fromEntries([...root.querySelectorAll('[data-readout]')]
+                                 .map(e => [e.dataset.readout, Number(e.dataset.value)]));
+    return [Number(el.value), r, extra ? extra(root) : null];
+  });
+}"""
+
+
+def sweep(pg, root, name, values, extra=None):
+    """[(value taken, {readout: value}, extra(root)) for each value] after setting slider ``name`` to it."""
+    return pg.eval_on_selector(root, SWEEP.replace("EXTRA", extra or "null"), [name, list(values)])
+
+
 def readouts(pg, root):
     """{data-readout: data-value} of every readout under ``root``."""
     return pg.eval_on_selector_all(f"{root} [data-readout]",
                                    "els => Object.fromEntries(els.map(e => [e.dataset.readout, Number(e.dataset.value)]))")
+
+
+# --- one loaded page per chapter, shared by a module's explorable tests ---------------------------------
+
+class Explorable:
+    """A chapter page loaded once (file://, 1280 px, light) and put back to its starting state before each test:
+    every slider to the value it had when the page loaded, then the explorable's Reset button if it has one.
+    ``watched`` keeps the page's requests to the network and console errors since it loaded."""
+
+    def __init__(self, ctx, page, name):
+        self.watched = Watched(ctx.new_page())
+        self.pg = self.watched.open((HTML / page).as_uri())
+        self.root = f'[data-explorable="{name}"]'
+        self.pg.wait_for_selector(self.root, timeout=20000)
+        self.start = dict(self.pg.eval_on_selector_all(
+            f"{self.root} input[data-param]", "els => els.map(e => [e.dataset.param, Number(e.value)])"))
+
+    def reset(self):
+        if self.pg.viewport_size != {"width": 1280, "height": 900}:
+            self.pg.set_viewport_size({"width": 1280, "height": 900})
+        if self.pg.evaluate("document.documentElement.dataset.theme") != "light":
+            self.pg.emulate_media(color_scheme="light")
+            self.pg.wait_for_function("document.documentElement.dataset.theme === 'light'", timeout=5000)
+        taken = self.pg.eval_on_selector(self.root, """(root, start) => {
+            for (const [name, v] of Object.entries(start)) {
+              const el = root.querySelector(`input[data-param="${name}"]`);
+              if (Number(el.value) !== v) { el.value = v; el.dispatchEvent(new Event('input', {bubbles: true})); }
+            }
+            const reset = root.querySelector('button[data-action="reset"]');
+            if (reset) reset.click();
+            return Object.fromEntries([...root.querySelectorAll('input[data-param]')]
+                                      .map(e => [e.dataset.param, Number(e.value)])); }""", self.start)
+        assert taken == self.start
+        return self.pg, self.root
+
+
+@pytest.fixture(scope="module")
+def explorable(browser):
+    """explorable(page, name) -> the shared Explorable for that page, reset to its start."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    opened = {}
+
+    def get(page, name):
+        if (page, name) not in opened:
+            opened[page, name] = Explorable(ctx, page, name)
+        ex = opened[page, name]
+        ex.reset()
+        return ex
+    yield get
+    ctx.close()

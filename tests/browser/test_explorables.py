@@ -5,12 +5,15 @@ import re
 
 import pytest
 
-from conftest import HTML
 from conftest import close as _close
 from conftest import readouts as _readouts
+from conftest import sweep
 from conftest import set_slider as _set
 
 from backprop.explorables import Chain, Descent, Neuron
+
+# one worker runs this module, so its pages are loaded once (pytest -n 2 --dist loadgroup)
+pytestmark = pytest.mark.xdist_group("test_explorables")
 
 CASES = {"neuron": ("chapters/01_intuition.html", Neuron), "chain": ("chapters/02_notation.html", Chain),
          "descent": ("chapters/03_algorithm.html", Descent)}
@@ -22,11 +25,16 @@ def _bars(pg, root):
         [e.dataset.bar, [Number(e.dataset.value), Number(e.getAttribute('width')), e.getAttribute('class')]]))""")
 
 
-def _open(watched, name):
-    pg = watched.open((HTML / CASES[name][0]).as_uri())
-    root = f'[data-explorable="{name}"]'
-    pg.wait_for_selector(root, timeout=20000)
-    return pg, root
+def _open(explorable, name):
+    """The chapter's page, loaded once for this module and put back to its starting state."""
+    ex = explorable(CASES[name][0], name)
+    return ex.pg, ex.root
+
+
+def _quiet(explorable, name):
+    """No request to the network and no console error since the page loaded."""
+    w = explorable(CASES[name][0], name).watched
+    return w.external == [] and w.errors == []
 
 
 def _widget(pg, root, cls, **params):
@@ -35,8 +43,8 @@ def _widget(pg, root, cls, **params):
 
 
 @pytest.mark.parametrize("name", ["neuron", "chain"])
-def test_sliders_drive_readouts_that_match_python(watched, name):
-    pg, root = _open(watched, name)
+def test_sliders_drive_readouts_that_match_python(explorable, name):
+    pg, root = _open(explorable, name)
     widget_cls = CASES[name][1]
     widget = widget_cls()
     params = pg.eval_on_selector_all(f"{root} input[data-param]", "els => els.map(e => e.dataset.param)")
@@ -45,30 +53,31 @@ def test_sliders_drive_readouts_that_match_python(watched, name):
     assert set(readouts) == set(widget.values())
     for p in params:
         r = widget.ranges[p]
-        for value in [r["min"], r["max"], r["min"] + 0.37 * (r["max"] - r["min"]), 0.5 * (r["min"] + r["max"]), 0.83]:
-            setattr(widget, p, _set(pg, root, p, value))
-            got, want = _readouts(pg, root), widget.values()
+        values = [r["min"], r["max"], r["min"] + 0.37 * (r["max"] - r["min"]), 0.5 * (r["min"] + r["max"]), 0.83]
+        for value, (taken, got, _) in zip(values, sweep(pg, root, p, values), strict=True):
+            setattr(widget, p, taken)
+            want = widget.values()
             for k, v in want.items():
                 assert got[k] == got[k] and abs(got[k]) != float("inf"), f"{k} not finite at {p}={value}"
                 assert _close(got[k], v), f"{name}: {k} = {got[k]} in the browser, {v} in Python ({p}={value})"
         setattr(widget, p, _set(pg, root, p, getattr(widget_cls(), p)))
-    assert watched.external == [] and watched.errors == []
+    assert _quiet(explorable, name)
 
 
-def test_extreme_z_gives_finite_numbers(watched):
-    pg, root = _open(watched, "neuron")
+def test_extreme_z_gives_finite_numbers(explorable):
+    pg, root = _open(explorable, "neuron")
     for w, a, b in [(6, 1, 14), (-6, 1, -14), (6, 0, 14)]:     # z = 20, -20, 14: the ends of the sliders
         widget = _widget(pg, root, Neuron, w=w, a=a, b=b)
         got = _readouts(pg, root)
         assert all(v == v and abs(v) != float("inf") for v in got.values())
         for k, v in widget.values().items():
             assert _close(got[k], v)
-    assert watched.errors == []
+    assert _quiet(explorable, "neuron")
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_arrow_keys_move_a_focused_slider(watched, name):
-    pg, root = _open(watched, name)
+def test_arrow_keys_move_a_focused_slider(explorable, name):
+    pg, root = _open(explorable, name)
     first = pg.eval_on_selector(f"{root} input[data-param]", "e => e.dataset.param")
     before = pg.eval_on_selector(f'{root} input[data-param="{first}"]', "e => Number(e.value)")
     pg.focus(f'{root} input[data-param="{first}"]')
@@ -82,16 +91,16 @@ def test_arrow_keys_move_a_focused_slider(watched, name):
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_aria_labels_are_words(watched, name):
-    pg, root = _open(watched, name)
+def test_aria_labels_are_words(explorable, name):
+    pg, root = _open(explorable, name)
     labels = pg.eval_on_selector_all(f"{root} input[data-param]", "els => els.map(e => [e.dataset.param, e.getAttribute('aria-label')])")
     for param, aria in labels:
         assert aria and aria != param and re.search(r"[a-z]{4,}", aria), (param, aria)
 
 
 # ---- Neuron: chapter 1's "Things to try" --------------------------------------------------------------
-def test_neuron_bullet_y_at_the_output(watched):
-    pg, root = _open(watched, "neuron")
+def test_neuron_bullet_y_at_the_output(explorable):
+    pg, root = _open(explorable, "neuron")
     start = _readouts(pg, root)
     widget = _widget(pg, root, Neuron, y=start["a_L"])       # "set y to the output a(L) shown in the readouts"
     got = _readouts(pg, root)
@@ -99,8 +108,8 @@ def test_neuron_bullet_y_at_the_output(watched):
         assert abs(got[k]) < abs(start[k]) / 50 and _close(got[k], widget.values()[k])
 
 
-def test_neuron_bullet_nudges_take_the_sign_of_y_minus_the_output(watched):
-    pg, root = _open(watched, "neuron")
+def test_neuron_bullet_nudges_take_the_sign_of_y_minus_the_output(explorable):
+    pg, root = _open(explorable, "neuron")
     _set(pg, root, "y", 1)
     assert _readouts(pg, root)["a_L"] < 1
     for key, (value, width, cls) in _bars(pg, root).items():
@@ -112,8 +121,8 @@ def test_neuron_bullet_nudges_take_the_sign_of_y_minus_the_output(watched):
     assert "nudge" in text and "−∂C/∂θ" in text
 
 
-def test_neuron_bullet_saturation_shows(watched):
-    pg, root = _open(watched, "neuron")
+def test_neuron_bullet_saturation_shows(explorable):
+    pg, root = _open(explorable, "neuron")
     before = _bars(pg, root)
     assert all(width > 20 for _, width, _ in before.values())          # visible at the start
     widget = _widget(pg, root, Neuron, b=14)                            # "push b to its right end"
@@ -126,8 +135,8 @@ def test_neuron_bullet_saturation_shows(watched):
     assert all("e-" in t for t in texts)                               # and their printed values say how small
 
 
-def test_neuron_bullet_silent_input(watched):
-    pg, root = _open(watched, "neuron")
+def test_neuron_bullet_silent_input(explorable):
+    pg, root = _open(explorable, "neuron")
     _set(pg, root, "a", 0)
     got, bars = _readouts(pg, root), _bars(pg, root)
     assert got["dC_dw"] == 0 and got["dC_db"] != 0 and got["dC_da"] != 0
@@ -138,8 +147,8 @@ def test_neuron_bullet_silent_input(watched):
 DERIVS = [f"dC_d{p}{l}" for p in "wb" for l in (1, 2, 3)] + [f"dC_da{l}" for l in (0, 1, 2)]
 
 
-def test_chain_products_multiply_to_each_derivative(watched):
-    pg, root = _open(watched, "chain")
+def test_chain_products_multiply_to_each_derivative(explorable):
+    pg, root = _open(explorable, "chain")
     for params in ({}, {"w2": 6, "b2": -4.6}, {"w1": -3, "b3": 2, "a0": -2}):
         for k, v in params.items():
             _set(pg, root, k, v)
@@ -154,8 +163,8 @@ def test_chain_products_multiply_to_each_derivative(watched):
             assert abs(prod - got[f"dC_dw{l}"]) <= 1e-12 + 1e-9 * abs(got[f"dC_dw{l}"])
 
 
-def test_chain_bullet_y_at_a3(watched):
-    pg, root = _open(watched, "chain")
+def test_chain_bullet_y_at_a3(explorable):
+    pg, root = _open(explorable, "chain")
     start = _readouts(pg, root)
     _set(pg, root, "y", start["a3"])
     got = _readouts(pg, root)
@@ -163,8 +172,8 @@ def test_chain_bullet_y_at_a3(watched):
         assert abs(got[k]) <= abs(start[k]) / 100, k
 
 
-def test_chain_bullet_b1_at_its_end(watched):
-    pg, root = _open(watched, "chain")
+def test_chain_bullet_b1_at_its_end(explorable):
+    pg, root = _open(explorable, "chain")
     start = _readouts(pg, root)
     _set(pg, root, "b1", 8)
     got = _readouts(pg, root)
@@ -173,16 +182,16 @@ def test_chain_bullet_b1_at_its_end(watched):
         assert abs(got[k] - start[k]) < 0.1 * abs(start[k])
 
 
-def test_chain_bullet_w2_zero(watched):
-    pg, root = _open(watched, "chain")
+def test_chain_bullet_w2_zero(explorable):
+    pg, root = _open(explorable, "chain")
     _set(pg, root, "w2", 0)
     got = _readouts(pg, root)
     assert got["dC_dw1"] == 0 and got["dC_db1"] == 0 and got["dC_da0"] == 0
     assert float(pg.get_attribute(f'{root} [data-product="w1"]', "data-value")) == 0
 
 
-def test_chain_bullet_the_wish_grows_through_a_large_factor(watched):
-    pg, root = _open(watched, "chain")
+def test_chain_bullet_the_wish_grows_through_a_large_factor(explorable):
+    pg, root = _open(explorable, "chain")
     flow = pg.inner_text(f'{root} [data-caption="flow"]')
     assert "grows" not in flow and flow.count("shrinks") == 3
     _set(pg, root, "w2", 6)
@@ -207,27 +216,35 @@ def _run(pg, root):
     return [float(c) for c in curve.split(",")], ys
 
 
-def test_descent_steps_and_batches_match_python(watched):
-    pg, root = _open(watched, "descent")
+def test_descent_steps_and_batches_match_python(explorable):
+    pg, root = _open(explorable, "descent")
     d = Descent()
     want, batches = d.costs(25), d.batches(25)
     got = _readouts(pg, root)
     assert _close(got["J"], want[0]) and got["step"] == 0
-    for k in range(1, 26):
-        pg.click(f'{root} button[data-action="step"]')
-        got = _readouts(pg, root)
+    pg.click(f'{root} button[data-action="step"]')                       # a reader's click, then 24 more
+    seen = [(_readouts(pg, root), pg.get_attribute(root, "data-batch"))] + pg.eval_on_selector(root, """root => {
+        const out = [], step = root.querySelector('button[data-action="step"]');
+        for (let i = 0; i < 24; i++) {
+          step.click();
+          out.push([Object.fromEntries([...root.querySelectorAll('[data-readout]')]
+                                       .map(e => [e.dataset.readout, Number(e.dataset.value)])),
+                    root.dataset.batch]);
+        }
+        return out; }""")
+    for k, (got, batch) in enumerate(seen, start=1):
         assert got["step"] == k and _close(got["J"], want[k]), (k, got, want[k])
-        assert pg.get_attribute(root, "data-batch") == ",".join(map(str, batches[k - 1]))
+        assert batch == ",".join(map(str, batches[k - 1]))
     assert pg.inner_text(f'{root} [data-readout="step"]') == "25"         # an integer shown as one
     _set(pg, root, "batch_size", 1)                                        # restarts from the same weights
     assert _readouts(pg, root)["step"] == 0
     pg.click(f'{root} button[data-action="step"]')
     assert _close(_readouts(pg, root)["J"], d.costs(1, batch_size=1)[1])
-    assert watched.external == [] and watched.errors == []
+    assert _quiet(explorable, "descent")
 
 
-def test_descent_run_at_the_defaults_halves_J_and_batch_size_one_descends(watched):
-    pg, root = _open(watched, "descent")
+def test_descent_run_at_the_defaults_halves_J_and_batch_size_one_descends(explorable):
+    pg, root = _open(explorable, "descent")
     d = Descent()
     J0 = _readouts(pg, root)["J"]
     curve, _ = _run(pg, root)
@@ -239,7 +256,7 @@ def test_descent_run_at_the_defaults_halves_J_and_batch_size_one_descends(watche
     _run(pg, root)
     got = _readouts(pg, root)
     assert got["J"] < J0 and _close(got["J"], d.costs(d.run_steps, batch_size=1)[-1])
-    assert watched.errors == []
+    assert _quiet(explorable, "descent")
 
 
 def _rises(ys):
@@ -247,31 +264,31 @@ def _rises(ys):
     return sum(1 for a, b in zip(ys, ys[1:]) if b < a)
 
 
-def test_descent_bullet_full_batch_is_smooth(watched):
-    pg, root = _open(watched, "descent")
+def test_descent_bullet_full_batch_is_smooth(explorable):
+    pg, root = _open(explorable, "descent")
     _set(pg, root, "batch_size", 16)
     curve, ys = _run(pg, root)
     assert all(b < a for a, b in zip(curve, curve[1:])) and _rises(ys) == 0
 
 
 @pytest.mark.parametrize("B", [1, 2])
-def test_descent_bullet_small_batches_are_jagged_but_descend(watched, B):
-    pg, root = _open(watched, "descent")
+def test_descent_bullet_small_batches_are_jagged_but_descend(explorable, B):
+    pg, root = _open(explorable, "descent")
     _set(pg, root, "batch_size", B)
     curve, ys = _run(pg, root)
     assert _rises(ys) > 0.2 * (len(ys) - 1) and curve[-1] < curve[0] / 10
 
 
-def test_descent_bullet_too_large_a_learning_rate(watched):
-    pg, root = _open(watched, "descent")
+def test_descent_bullet_too_large_a_learning_rate(explorable):
+    pg, root = _open(explorable, "descent")
     _set(pg, root, "lr", 50)
     curve, ys = _run(pg, root)
     assert max(curve) > 2 * curve[0] and curve[-1] > curve[0]
     assert min(ys) < ys[0]                                                 # drawn above its start
 
 
-def test_descent_chart_is_log_scale_with_labelled_axes(watched):
-    pg, root = _open(watched, "descent")
+def test_descent_chart_is_log_scale_with_labelled_axes(explorable):
+    pg, root = _open(explorable, "descent")
     _run(pg, root)
     ticks = pg.eval_on_selector_all(f"{root} .bp-tick", "els => els.map(e => e.textContent)")
     assert {"1e-3", "1e-2", "1e-1"} <= set(ticks)
@@ -312,12 +329,10 @@ def _contrast(a, b):
 
 @pytest.mark.parametrize("mode", ["light", "dark"])
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_follows_the_theme_with_readable_contrast(watched, name, mode):
-    pg, root = _open(watched, name)
-    pg.evaluate(f"localStorage.setItem('mode', '{mode}')")
-    pg.reload()
-    pg.wait_for_selector(root, timeout=20000)
-    assert pg.evaluate("document.documentElement.dataset.theme") == mode
+def test_follows_the_theme_with_readable_contrast(explorable, name, mode):
+    pg, root = _open(explorable, name)
+    pg.emulate_media(color_scheme=mode)                                    # the OS switches; the theme follows
+    pg.wait_for_function(f"document.documentElement.dataset.theme === '{mode}'", timeout=5000)
     bg = pg.eval_on_selector(root, "e => getComputedStyle(e).backgroundColor")
     assert (_luminance(bg) < 0.05) == (mode == "dark")
     for sel in [root, f"{root} .bp-caption", f"{root} .bp-bar-label", f"{root} .bp-value"]:
@@ -327,9 +342,9 @@ def test_follows_the_theme_with_readable_contrast(watched, name, mode):
 
 
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_one_column_on_a_phone(watched, name):
-    watched.page.set_viewport_size({"width": 390, "height": 844})
-    pg, root = _open(watched, name)
+def test_one_column_on_a_phone(explorable, name):
+    pg, root = _open(explorable, name)
+    pg.set_viewport_size({"width": 390, "height": 844})
     box = pg.eval_on_selector(root, "e => e.getBoundingClientRect().toJSON()")
     assert box["right"] <= 390 and pg.evaluate("document.documentElement.scrollWidth") <= 390
     wide = pg.eval_on_selector_all(f"{root} *", """els => els.filter(e => e.getBoundingClientRect().right > 390.5)

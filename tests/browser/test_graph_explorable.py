@@ -2,10 +2,13 @@
 and matches backprop.graph in Python, and each "Things to try" bullet beside it does what it says."""
 import pytest
 
-from conftest import HTML, readouts, set_slider
+from conftest import readouts, set_slider, sweep
 from conftest import close as _close
 
 from backprop.explorables import Graph
+
+# one worker runs this module, so its pages are loaded once (pytest -n 2 --dist loadgroup)
+pytestmark = pytest.mark.xdist_group("test_graph_explorable")
 
 PAGE = "chapters/06_graphs.html"
 ROOT = '[data-explorable="graph"]'
@@ -19,10 +22,14 @@ def _readouts(pg):
     return readouts(pg, ROOT)
 
 
-def _open(watched):
-    pg = watched.open((HTML / PAGE).as_uri())
-    pg.wait_for_selector(ROOT, timeout=20000)
-    return pg
+def _open(explorable):
+    """The chapter's page, loaded once for this module and put back to its starting state."""
+    return explorable(PAGE, "graph").pg
+
+
+def _quiet(explorable):
+    w = explorable(PAGE, "graph").watched
+    return w.external == [] and w.errors == []
 
 
 def _matches(got, widget, where):
@@ -31,8 +38,8 @@ def _matches(got, widget, where):
         assert _close(got[k], v), f"{k} = {got[k]} in the browser, {v} in Python ({where})"
 
 
-def test_sliders_drive_every_node_as_in_python(watched):
-    pg = _open(watched)
+def test_sliders_drive_every_node_as_in_python(explorable):
+    pg = _open(explorable)
     widget = Graph()
     params = pg.eval_on_selector_all(f"{ROOT} input[data-param]", "els => els.map(e => e.dataset.param)")
     assert params == list(widget.ranges)
@@ -40,18 +47,19 @@ def test_sliders_drive_every_node_as_in_python(watched):
     _matches(_readouts(pg), widget, "the defaults")
     for p in params:
         r = widget.ranges[p]
-        for value in [r["min"], r["max"], r["min"] + 0.37 * (r["max"] - r["min"]), 0.5 * (r["min"] + r["max"]), 0.83]:
-            setattr(widget, p, _set(pg, p, value))
-            _matches(_readouts(pg), widget, f"{p}={value}")
+        values = [r["min"], r["max"], r["min"] + 0.37 * (r["max"] - r["min"]), 0.5 * (r["min"] + r["max"]), 0.83]
+        for value, (taken, got, _) in zip(values, sweep(pg, ROOT, p, values), strict=True):
+            setattr(widget, p, taken)
+            _matches(got, widget, f"{p}={value}")
         setattr(widget, p, _set(pg, p, getattr(Graph(), p)))
     # the picture shows the same numbers: one box per node, 4 significant digits
     assert pg.eval_on_selector_all(f"{ROOT} svg rect.bp-graph-node", "els => els.length") == 15
-    assert watched.external == [] and watched.errors == []
+    assert _quiet(explorable)
 
 
-def test_try_read_dw_and_db_off_the_graph(watched):
+def test_try_read_dw_and_db_off_the_graph(explorable):
     # "∂C/∂w_l is the red number of z_l times the blue number of a_{l−1}; ∂C/∂b_l equals the red number of z_l"
-    pg = _open(watched)
+    pg = _open(explorable)
     for settings in [{}, {"w1": -4.2, "b2": 3.1, "a0": 2.5, "y": 0.1}, {"w3": 5.5, "b1": -7, "a0": -3}]:
         for k, v in settings.items():
             _set(pg, k, v)
@@ -59,12 +67,12 @@ def test_try_read_dw_and_db_off_the_graph(watched):
         for l in (1, 2, 3):
             assert _close(got[f"dC_dw{l}"], got[f"dC_dz{l}"] * got[f"a{l - 1}"]), (l, settings)
             assert got[f"dC_db{l}"] == got[f"dC_dz{l}"]
-    assert watched.errors == []
+    assert _quiet(explorable)
 
 
-def test_try_a0_zero(watched):
+def test_try_a0_zero(explorable):
     # "Set a0 = 0: ∂C/∂w1 becomes 0, while ∂C/∂z1 and ∂C/∂b1 do not"
-    pg = _open(watched)
+    pg = _open(explorable)
     before = _readouts(pg)
     assert before["dC_dw1"] != 0
     assert _set(pg, "a0", 0) == 0
@@ -73,9 +81,9 @@ def test_try_a0_zero(watched):
     _matches(got, Graph(a0=0.0), "a0=0")
 
 
-def test_try_w2_zero(watched):
+def test_try_w2_zero(explorable):
     # "Set w2 = 0: ∂C/∂a1 and every gradient to its left become 0, while those to the right do not"
-    pg = _open(watched)
+    pg = _open(explorable)
     assert all(_readouts(pg)[f"dC_d{k}"] != 0 for k in ("a1", "z1", "w1", "b1", "a0"))
     assert _set(pg, "w2", 0) == 0
     got = _readouts(pg)
@@ -86,14 +94,11 @@ def test_try_w2_zero(watched):
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
-def test_fits_a_phone_in_both_themes(browser, theme):
-    ctx = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=theme)
-    pg = ctx.new_page()
-    pg.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file://", "data:", "blob:"))
-             else r.abort())
-    pg.goto((HTML / PAGE).as_uri(), wait_until="load")
-    pg.evaluate(f"document.documentElement.dataset.theme = '{theme}'")
-    pg.wait_for_selector(ROOT, timeout=20000)
+def test_fits_a_phone_in_both_themes(explorable, theme):
+    pg = _open(explorable)
+    pg.set_viewport_size({"width": 390, "height": 844})
+    pg.emulate_media(color_scheme=theme)
+    pg.wait_for_function(f"document.documentElement.dataset.theme === '{theme}'", timeout=5000)
     assert pg.evaluate("document.documentElement.scrollWidth") <= 390
     box = pg.eval_on_selector(ROOT, "el => el.getBoundingClientRect().right")
     assert box <= 390
@@ -104,4 +109,4 @@ def test_fits_a_phone_in_both_themes(browser, theme):
     rgb = pg.eval_on_selector(f"{ROOT} .bp-graph-name", "el => getComputedStyle(el).fill")
     level = sum(int(x) for x in rgb[rgb.index("(") + 1:-1].split(",")[:3]) / 3
     assert (level > 128) == (theme == "dark"), rgb
-    ctx.close()
+    assert _quiet(explorable)

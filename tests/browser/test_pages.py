@@ -1,17 +1,30 @@
-"""Every page of the built book reads offline: no request leaves the machine, no console error,
-math typeset, images loaded, internal links resolve; the search works."""
+"""Every page of both editions, loaded as a reader would and checked in every state a reader sees it in.
+
+Each page is loaded twice: once from file:// and once from a local server, every non-local request aborted.
+The served page is then checked in four states without loading it again: a laptop (1280×800) in light mode,
+the OS switched to dark (the theme follows it: its mode is "auto"), a phone (390×844) in dark, and the phone
+in light. In each state: what must hold there (see ``_layout``); axe runs once per colour mode.
+
+Set BOOK_SCREENSHOTS=<folder> to keep a full-page PNG of every page in every state.
+"""
+import os
 import re
+from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
-from conftest import HTML, book_pages
+from conftest import HTML, Watched, book_pages, settle
 
 PAGES = book_pages()
+REDIRECTS = sorted(set(PAGES) - set(book_pages(redirects=False)))   # index.html only sends the reader on
 CONTENT = ["intro.html", "chapters/01_intuition.html", "chapters/02_notation.html",
            "chapters/03_algorithm.html", "chapters/04_many_neurons.html", "chapters/05_layer_recipe.html",
            "chapters/06_graphs.html", "chapters/07_digits.html",
            "appendix/benchmark.html", "glossary.html"]
+PHONE, LAPTOP = (390, 844), (1280, 800)
+SHOTS = os.environ.get("BOOK_SCREENSHOTS")
 
 
 def test_the_book_has_its_pages():
@@ -19,26 +32,130 @@ def test_the_book_has_its_pages():
         assert page in PAGES
 
 
-def _url(how, server, page):
-    return (HTML / page).as_uri() if how == "file" else f"{server}/{page}"
+# --- what must hold on a loaded page ----------------------------------------------------------------------
 
-
-@pytest.mark.parametrize("how", ["file", "http"])
-@pytest.mark.parametrize("page", PAGES)
-def test_page_reads_offline(watched, server, page, how):
-    pg = watched.open(_url(how, server, page))
-    pg.wait_for_timeout(300)
-    assert watched.external == [], f"requests to the network: {watched.external}"
-    assert watched.errors == [], f"console errors: {watched.errors}"
-    # every image has loaded
-    broken = pg.eval_on_selector_all("img", "els => els.filter(e => !(e.complete && e.naturalWidth > 0)).map(e => e.src)")
-    assert broken == []
-    # math typeset: no raw TeX delimiters left in the visible text
+def _reads_offline(w, page):
+    """No request to the network, no console error, every image loaded, every formula typeset."""
+    pg, problems = w.page, []
+    if w.external:
+        problems.append(f"requests to the network: {w.external}")
+    if w.errors:
+        problems.append(f"console errors: {w.errors}")
+    broken = pg.eval_on_selector_all("img", "els => els.filter(e => !(e.complete && e.naturalWidth > 0))"
+                                            ".map(e => e.src)")
+    problems += [f"image not loaded: {src}" for src in broken]
     text = pg.inner_text("main") if pg.query_selector("main") else pg.inner_text("body")
-    for raw in ("\\(", "\\[", "$$"):
-        assert raw not in text, f"raw {raw} in the visible text of {page}"
-    if page.removeprefix("zh/") in CONTENT[1:5]:          # the Chinese twins too
-        assert pg.eval_on_selector_all("mjx-container", "els => els.length") > 10
+    problems += [f"raw {raw} in the visible text" for raw in ("\\(", "\\[", "$$") if raw in text]
+    if page.removeprefix("zh/") in CONTENT[1:5] and pg.eval_on_selector_all("mjx-container", "e => e.length") <= 10:
+        problems.append("fewer than 11 typeset formulas")
+    return problems
+
+
+OVERFLOWING_BLOCKS = """() => [...document.querySelectorAll(
+    '.bd-article div.highlight pre, .bd-article div.output pre, .bd-article .cell_output pre')]
+  .filter(e => e.offsetParent !== null && e.scrollWidth > e.clientWidth + 1)
+  .map(e => `${e.scrollWidth}px in ${e.clientWidth}px: ` +
+       e.innerText.split('\\n').reduce((a, b) => b.length > a.length ? b : a, '').slice(0, 90))"""
+
+VISIBLE = "e => e.checkVisibility({opacityProperty: true, visibilityProperty: true}) " \
+          "&& e.getBoundingClientRect().height > 1"
+
+SOLUTIONS = f"""() => [...document.querySelectorAll('.bd-article .solution')].map(s => ({{
+  id: s.id,
+  visible: [...s.children].filter(c => !c.classList.contains('admonition-title'))
+             .filter({VISIBLE}).map(c => c.innerText.slice(0, 60)),
+  next_is_code: !!(s.nextElementSibling && s.nextElementSibling.matches('.cell')),
+}}))"""
+
+
+def _layout(pg, size, mode):
+    """What a reader at this width and colour mode must see (issue 11)."""
+    problems = []
+    if pg.evaluate("document.documentElement.dataset.theme") != mode:
+        problems.append("the theme does not follow the OS mode")
+    vw = pg.evaluate("window.innerWidth")
+    page_w = pg.evaluate("Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)")
+    if size == "phone" and page_w > vw:
+        wide = pg.evaluate(f"""() => [...document.querySelectorAll('body *')]
+          .filter({VISIBLE}).filter(e => e.getBoundingClientRect().right > {vw} + 1)
+          .filter(e => !e.parentElement.closest('[data-too-wide]') && (e.dataset.tooWide = 1))
+          .slice(0, 5).map(e => e.tagName.toLowerCase() + '.' + [...e.classList].join('.') +
+                           ' right=' + Math.round(e.getBoundingClientRect().right))""")
+        problems.append(f"page is {page_w}px wide in a {vw}px window: {wide}")
+    if size == "laptop":
+        problems += [f"code/output scrolls sideways: {b}" for b in pg.evaluate(OVERFLOWING_BLOCKS)]
+    if "NBVAL" in pg.inner_text("body"):
+        problems.append("NBVAL shows on the page")
+    for s in pg.evaluate(SOLUTIONS):
+        if s["visible"]:
+            problems.append(f"solution {s['id']} shows while collapsed: {s['visible']}")
+        if s["next_is_code"]:
+            problems.append(f"a code cell right after solution {s['id']} sits outside it, in plain view")
+    if mode == "dark":
+        # figures: a deliberate light card, not a bare white rectangle on the dark page
+        bare = pg.evaluate("""() => [...document.querySelectorAll('.bd-article img')]
+          .filter(i => getComputedStyle(i).backgroundColor !== 'rgb(255, 255, 255)'
+                       || parseFloat(getComputedStyle(i).paddingLeft) < 4).map(i => i.src)""")
+        problems += [f"image without its light card in dark mode: {src}" for src in bare]
+    return problems
+
+
+def _axe(pg, mode):
+    """light: every WCAG 2.1 A/AA and best-practice rule; dark: the rules whose outcome the colours decide
+    (the others see the same page in both modes). Serious and critical violations are problems."""
+    only = ({"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa", "best-practice"]} if mode == "light"
+            else {"type": "rule", "values": ["color-contrast", "link-in-text-block"]})
+    results = Axe().run(pg, options={"resultTypes": ["violations"], "runOnly": only})
+    checked = {r["id"] for key in ("passes", "violations", "incomplete") for r in results.response[key]}
+    problems = [] if "color-contrast" in checked else ["axe did not run its colour-contrast rule"]
+    return problems + [f"axe: {v['impact']} {v['id']}: {[n['target'] for n in v['nodes']][:4]}"
+                       for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+
+
+def _state(pg, size, mode):
+    pg.set_viewport_size(dict(zip(("width", "height"), PHONE if size == "phone" else LAPTOP)))
+    pg.emulate_media(color_scheme=mode)
+    pg.wait_for_function(f"document.documentElement.dataset.theme === '{mode}'", timeout=5000)
+    settle(pg)
+    pg.wait_for_function("document.getAnimations().length === 0", timeout=5000)   # colour transitions done
+
+
+# --- every page, every state ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page(browser, server, page):
+    problems = []
+    # 1. from disk, as a reader who opened the HTML file
+    ctx = browser.new_context(viewport=dict(zip(("width", "height"), LAPTOP)), color_scheme="light")
+    try:
+        w = Watched(ctx.new_page())
+        w.open((HTML / page).as_uri())
+        if page in REDIRECTS:
+            w.page.wait_for_url((HTML / page.replace("index.html", "intro.html")).as_uri())
+            settle(w.page)
+        problems += [f"file://, {p}" for p in _reads_offline(w, page)]
+        # 2. from a server: the same, then every width and colour mode on the one loaded page
+        w = Watched(ctx.new_page())
+        pg = w.open(f"{server}/{page}")
+        if page in REDIRECTS:
+            pg.wait_for_url(f"{server}/{page.replace('index.html', 'intro.html')}")
+            settle(pg)
+        problems += [f"http, {p}" for p in _reads_offline(w, page)]
+        if page not in REDIRECTS:
+            for size, mode in [("laptop", "light"), ("laptop", "dark"), ("phone", "dark"), ("phone", "light")]:
+                _state(pg, size, mode)
+                problems += [f"{size}, {mode}: {p}" for p in _layout(pg, size, mode)]
+                if SHOTS:
+                    Path(SHOTS).mkdir(parents=True, exist_ok=True)
+                    pg.screenshot(path=f"{SHOTS}/{page.replace('/', '_')[:-5]}-{size}-{mode}.png", full_page=True)
+            problems += [f"after the state changes, {p}" for p in w.errors + w.external]
+            # axe last: it fetches the stylesheets itself (and asks for an @import the browser never needs)
+            for mode in ("light", "dark"):
+                _state(pg, "laptop", mode)
+                problems += [f"laptop, {mode}: {p}" for p in _axe(pg, mode)]
+    finally:
+        ctx.close()
+    assert problems == [], f"{page}:\n" + "\n".join(problems)
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -66,7 +183,8 @@ def test_no_page_names_a_cdn_script():
 
 @pytest.mark.parametrize("how", ["file", "http"])
 def test_search_works_offline(watched, server, how):
-    pg = watched.open(_url(how, server, "search.html") + "?q=gradient")
+    url = (HTML / "search.html").as_uri() if how == "file" else f"{server}/search.html"
+    pg = watched.open(url + "?q=gradient")
     pg.wait_for_selector("#search-results li", timeout=15000)
     results = pg.inner_text("#search-results")
     assert "Intuition" in results or "gradient descent" in results

@@ -3,10 +3,13 @@ equal to backprop's Wishes.values(), and its "things to try" doing on the page w
 
 import pytest
 
-from conftest import HTML, readouts, set_slider
+from conftest import HTML, readouts, set_slider, sweep
 from conftest import close as _close
 
 from backprop.explorables import Wishes
+
+# one worker runs this module, so its pages are loaded once (pytest -n 2 --dist loadgroup)
+pytestmark = pytest.mark.xdist_group("test_wishes")
 
 PAGE = "chapters/04_many_neurons.html"
 ROOT = '[data-explorable="wishes"]'
@@ -20,20 +23,24 @@ def _readouts(pg):
     return readouts(pg, ROOT)
 
 
+# {"j-k" or "sum-k": (nudge, shown)} for every arrow of the drawing under root
+ARROWS = """root => Object.fromEntries([...root.querySelectorAll('[data-arrow]')].map(e =>
+    [e.dataset.arrow, [Number(e.dataset.value), e.getAttribute('display') !== 'none'
+                       && e.getBoundingClientRect().height > 0]]))"""
+
+
 def _arrows(pg):
-    """{"j-k" or "sum-k": (nudge, shown)} for every arrow of the drawing."""
-    return pg.eval_on_selector_all(f"{ROOT} [data-arrow]", """els => Object.fromEntries(els.map(e =>
-        [e.dataset.arrow, [Number(e.dataset.value), e.getAttribute('display') !== 'none'
-                           && e.getBoundingClientRect().height > 0]]))""")
+    return pg.eval_on_selector(ROOT, ARROWS)
 
 
-def _assert_matches(pg, widget, where):
-    got, want = _readouts(pg), widget.values()
+def _assert_matches(pg, widget, where, got=None, arrows=None):
+    """The readouts and arrows on the page (or those given, read by a sweep) are the widget's values."""
+    got, want = got or _readouts(pg), widget.values()
     assert set(got) == set(want)
     for k, v in want.items():
         assert got[k] == got[k] and abs(got[k]) != float("inf"), f"{k} not finite at {where}"
         assert _close(got[k], v), f"{k} = {got[k]} in the browser, {v} in Python ({where})"
-    arrows = _arrows(pg)                    # the arrows are the nudges, the negatives of the readouts
+    arrows = arrows or _arrows(pg)          # the arrows are the nudges, the negatives of the readouts
     for j in range(2):
         for k in range(3):
             assert _close(arrows[f"{j}-{k}"][0], -want[f"wish_{j}_{k}"])
@@ -42,11 +49,11 @@ def _assert_matches(pg, widget, where):
 
 
 @pytest.fixture
-def page(watched):
-    pg = watched.open((HTML / PAGE).as_uri())
-    pg.wait_for_selector(ROOT, timeout=20000)
-    yield pg
-    assert watched.external == [] and watched.errors == []
+def page(explorable):
+    """The chapter's page, loaded once for this module and put back to its starting state."""
+    ex = explorable(PAGE, "wishes")
+    yield ex.pg
+    assert ex.watched.external == [] and ex.watched.errors == []
 
 
 def test_sliders_drive_readouts_and_arrows_that_match_python(page):
@@ -56,10 +63,10 @@ def test_sliders_drive_readouts_and_arrows_that_match_python(page):
     _assert_matches(page, widget, "start")
     for p in params:
         r = widget.ranges[p]
-        for value in [r["min"], r["max"], r["min"] + 0.37 * (r["max"] - r["min"]), 0.5 * (r["min"] + r["max"]),
-                      0.83]:
-            setattr(widget, p, _set(page, p, value))
-            _assert_matches(page, widget, f"{p}={value}")
+        values = [r["min"], r["max"], r["min"] + 0.37 * (r["max"] - r["min"]), 0.5 * (r["min"] + r["max"]), 0.83]
+        for value, (taken, got, arrows) in zip(values, sweep(page, ROOT, p, values, ARROWS), strict=True):
+            setattr(widget, p, taken)
+            _assert_matches(page, widget, f"{p}={value}", got, arrows)
         setattr(widget, p, _set(page, p, getattr(Wishes(), p)))
 
 
@@ -110,21 +117,17 @@ def test_try_silent_input(page):
 
 
 @pytest.mark.parametrize("width", [390, 1280])
-def test_fits_the_page_at_phone_and_desktop_width_in_dark_mode(browser, width):
-    ctx = browser.new_context(viewport={"width": width, "height": 900})
-    pg = ctx.new_page()
-    pg.add_init_script("localStorage.setItem('mode', 'dark'); localStorage.setItem('theme', 'dark');")
-    pg.goto((HTML / PAGE).as_uri(), wait_until="load")
-    pg.wait_for_selector(ROOT, timeout=20000)
-    box = pg.eval_on_selector(ROOT, "el => el.getBoundingClientRect().toJSON()")
+def test_fits_the_page_at_phone_and_desktop_width_in_dark_mode(page, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.emulate_media(color_scheme="dark")
+    page.wait_for_function("document.documentElement.dataset.theme === 'dark'", timeout=5000)
+    box = page.eval_on_selector(ROOT, "el => el.getBoundingClientRect().toJSON()")
     assert box["x"] >= 0 and box["x"] + box["width"] <= width
-    assert pg.evaluate("document.documentElement.scrollWidth") <= width
-    assert pg.evaluate("document.documentElement.dataset.theme") == "dark"
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
     # the sum arrows and the node labels are drawn in the theme's text colour, light on dark
-    fill = pg.eval_on_selector(f"{ROOT} .wz-sum", "el => getComputedStyle(el).fill")
+    fill = page.eval_on_selector(f"{ROOT} .wz-sum", "el => getComputedStyle(el).fill")
     rgb = [int(c) for c in fill[fill.index("(") + 1:fill.index(")")].split(",")[:3]]
     assert sum(rgb) > 3 * 160, fill
-    ctx.close()
 
 
 def test_a_chinese_page_gets_the_chinese_strings(watched, server):

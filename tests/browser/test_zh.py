@@ -131,7 +131,6 @@ def test_explorables_speak_the_page_language(watched, page):
     for lang, path in (("en", HTML / page), ("zh", ZH / page)):
         pg = watched.open(path.as_uri())
         pg.wait_for_selector("[data-explorable]", timeout=20000)
-        pg.wait_for_timeout(500)
         found[lang] = _explorable_strings(pg)
     assert [e["name"] for e in found["en"]] == [e["name"] for e in found["zh"]]
     for en, zh in zip(found["en"], found["zh"]):
