@@ -391,6 +391,7 @@ def computational_graph(out, show=None, pos=None, edge_labels=True, title=None):
 
     Each node shows its name (or operation), its value (blue, forward) and its gradient
     ∂out/∂node (red, backward); each edge its local derivative ∂child/∂parent (grey).
+    The title names the gradient after ``out`` (∂C/∂node for an output named C).
     ``show``: the Values to draw (default: all); the others are skipped over, and an
     edge then carries the product of the local derivatives along the hidden path.
     ``pos``: {Value: (column, row)} to place the nodes by hand (default: by depth).
@@ -429,7 +430,8 @@ def computational_graph(out, show=None, pos=None, edge_labels=True, title=None):
         ax.text(x, y + 0.17, v.name or v.op, ha="center", va="center", fontsize=11)
         ax.text(x, y - 0.04, f"{v.data:.4g}", ha="center", va="center", fontsize=9, color=BLUE)
         ax.text(x, y - 0.22, f"{v.grad:.4g}", ha="center", va="center", fontsize=9, color=RED)
-    ax.set_title(title or "value (blue, forward) and gradient ∂out/∂node (red, backward); "
+    name = out.name or "out"
+    ax.set_title(title or f"value (blue, forward) and gradient ∂{name}/∂node (red, backward); "
                  "edges: local derivatives", fontsize=10)
     fig.tight_layout()
     return fig
