@@ -31,6 +31,9 @@ BIN = Path(sys.executable).parent
 LOCALES = ROOT / "locales"
 LANG = "zh_CN"
 ZH_DICT = LOCALES / "zh_dict.txt"
+# The interface's catalogues (Sphinx's, sphinx-book-theme's, sphinx-exercise's strings), not pages' text:
+# written by hand, never extracted or updated
+INTERFACE = ("sphinx", "booktheme", "exercise")
 
 
 def _merge(base, extra):
@@ -60,6 +63,7 @@ def configs(out):
     }}})
     zh = _merge(en, {
         "title": "反向传播：交互式讲解",
+        "author": "《反向传播：交互式讲解》编写组",     # the footer: 作者：《…》编写组
         "execute": {"cache": str(out / "_build" / ".jupyter_cache")},   # the English build's cache
         "sphinx": {
             # merge html_theme_options into Jupyter Book's own (use_download_button, ...) instead of
@@ -173,7 +177,8 @@ def _update(tmp, pages):
     from po_check import fill_untranslatable
     messages = LOCALES / LANG / "LC_MESSAGES"
     for po in sorted(messages.rglob("*.po")):
-        if names and po.relative_to(messages).with_suffix("").as_posix() not in names:
+        page = po.relative_to(messages).with_suffix("").as_posix()
+        if page in INTERFACE or (names and page not in names):
             continue
         n = fill_untranslatable(po)
         if n:

@@ -142,8 +142,11 @@ def bp_04(L=3, lang="en"):
     return fig
 
 
-def nudges(groups, labels, title=None):
-    """Bar chart of the nudges −∂C/∂θ. ``groups``: {series name: list of values, one per label}."""
+def nudges(groups, labels):
+    """Bar chart of the nudges −∂C/∂θ. ``groups``: {series name: list of values, one per label}.
+
+    No title: the figure is shared by both editions, its sentence is the chapter's caption (translated).
+    """
     fig, ax = plt.subplots(figsize=(8, 3.2))
     n = len(groups)
     width = 0.8 / n
@@ -151,19 +154,18 @@ def nudges(groups, labels, title=None):
         ax.bar([i + (k - (n - 1) / 2) * width for i in range(len(labels))], values, width, label=name)
     ax.axhline(0, color=GREY, lw=0.8)
     ax.set_xticks(range(len(labels)), labels)
-    ax.set_ylabel("nudge  $-\\partial C/\\partial\\theta$")
+    ax.set_ylabel("$-\\partial C/\\partial\\theta$")
     if n > 1:
         ax.legend(fontsize=8, ncol=min(n, 5))
-    if title:
-        ax.set_title(title)
     fig.tight_layout()
     return fig
 
 
-def cost_curves(curves, x="step", xlabel="steps", title=None, logy=True, logx=False):
+def cost_curves(curves, x="step", xlabel="steps", logy=True, logx=False):
     """Cost against steps or examples seen. ``curves``: {label: history dict from backprop.train}.
 
-    ``logx=True`` puts 40 steps and 16,000 on one readable axis (x = 0 is left out).
+    ``logx=True`` puts 40 steps and 16,000 on one readable axis (x = 0 is left out). No title: the
+    chapter's caption says what the figure shows, in each edition's language.
     """
     fig, ax = plt.subplots(figsize=(7, 3.4))
     for label, h in curves.items():
@@ -176,8 +178,6 @@ def cost_curves(curves, x="step", xlabel="steps", title=None, logy=True, logx=Fa
     if logy:
         ax.set_yscale("log")
     ax.legend(fontsize=9)
-    if title:
-        ax.set_title(title)
     fig.tight_layout()
     return fig
 
@@ -251,14 +251,14 @@ def hidden_units(W, titles, ncols=8):
 
 
 def strongest_inputs(W, A, X, units, n=7):
-    """For each hidden unit k in ``units``: its weights W[k] (red on, blue off), then the n columns
-    of X that give it the largest activation A[k] (A: (n_units, m) activations of X: (64, m))."""
+    """For each hidden unit k in ``units``: its weights W[k] (red on, blue off, titled #k), then the n
+    columns of X that give it the largest activation A[k] (A: (n_units, m) activations of X: (64, m))."""
     fig, axes = plt.subplots(len(units), n + 1, figsize=(1.15 * (n + 1), 1.45 * len(units)), squeeze=False)
     for row, k in zip(axes, units):
         for ax in row:
             ax.axis("off")
         _weights(row[0], W[k])
-        row[0].set_title(f"unit {k}", fontsize=9, color=RED)
+        row[0].set_title(f"#{k}", fontsize=9, color=RED)
         for ax, i in zip(row[1:], np.argsort(-A[k], kind="stable")[:n]):
             _pixels(ax, X[:, i])
             ax.set_title(f"a = {A[k, i]:.2f}", fontsize=9)
@@ -303,6 +303,7 @@ def wish_sum(wish, W=None):
     ``wish``: (n, n_prev), wish[j, k] = ∂E_j/∂a_k. Row k of the picture is input a_k: one
     arrow per output neuron j (up: that neuron wants a_k larger), then the sum −∂C/∂a_k.
     With ``W`` (n, n_prev) the network is drawn beside it, line width |w_jk| (dashed: w_jk < 0).
+    Columns are headed j = 0, j = 1, … and Σ_j; no title (the chapter's caption, translated).
     """
     wish = np.asarray(wish, dtype=float)
     n, n_prev = wish.shape
@@ -335,10 +336,8 @@ def wish_sum(wish, W=None):
         ax.add_patch(plt.Circle((x_out, ys_out[j]), 0.3, fc="white", ec=colors[j % 4], lw=2, zorder=3))
         ax.text(x_out, ys_out[j], f"$a^{{(L)}}_{j}$", ha="center", va="center", fontsize=10, zorder=4)
     for j, x in enumerate(xs):
-        ax.text(x, n_prev - 0.35, f"neuron {j}" if j < n else "sum", ha="center", fontsize=9,
+        ax.text(x, n_prev - 0.35, f"$j = {j}$" if j < n else "$\\sum_j$", ha="center", fontsize=10,
                 color=colors[j % 4] if j < n else "black")
-    ax.set_title("passed-on nudges $-\\partial E_j/\\partial a_k$ of each output neuron $j$, and their sum "
-                 "$-\\partial C/\\partial a_k$", fontsize=10)
     ax.set_xlim(-0.7, x_out + 0.5), ax.set_ylim(-0.6, n_prev - 0.1)
     ax.set_aspect("equal"), ax.axis("off")
     fig.tight_layout()
@@ -386,15 +385,15 @@ def _graph_layout(nodes, edges):
     return {v: (c, (len(vs) - 1) / 2 - k) for c, vs in per_col.items() for k, v in enumerate(vs)}
 
 
-def computational_graph(out, show=None, pos=None, edge_labels=True, title=None):
+def computational_graph(out, show=None, pos=None, edge_labels=True):
     """A computational graph built from ``backprop.graph.Value``s, after ``out.backward()``.
 
     Each node shows its name (or operation), its value (blue, forward) and its gradient
     ∂out/∂node (red, backward); each edge its local derivative ∂child/∂parent (grey).
-    The title names the gradient after ``out`` (∂C/∂node for an output named C).
     ``show``: the Values to draw (default: all); the others are skipped over, and an
     edge then carries the product of the local derivatives along the hidden path.
     ``pos``: {Value: (column, row)} to place the nodes by hand (default: by depth).
+    No title: what the colours mean is the chapter's caption (translated).
     """
     order = out.graph()
     shown = set(order if show is None else show) | {out}
@@ -430,9 +429,6 @@ def computational_graph(out, show=None, pos=None, edge_labels=True, title=None):
         ax.text(x, y + 0.17, v.name or v.op, ha="center", va="center", fontsize=11)
         ax.text(x, y - 0.04, f"{v.data:.4g}", ha="center", va="center", fontsize=9, color=BLUE)
         ax.text(x, y - 0.22, f"{v.grad:.4g}", ha="center", va="center", fontsize=9, color=RED)
-    name = out.name or "out"
-    ax.set_title(title or f"value (blue, forward) and gradient ∂{name}/∂node (red, backward); "
-                 "edges: local derivatives", fontsize=10)
     fig.tight_layout()
     return fig
 

@@ -1,7 +1,9 @@
 """What a translated message must keep from its English source, and the checks on a .po file.
 
 A message is MyST Markdown. Its translation may reorder and reword everything except:
-  - math: every `$…$` and `$$…$$` span, character for character;
+  - a display formula (a message that is a `$$…$$` block's content): its translation is the message itself,
+    character for character (MyST shows a display formula whose msgstr differs as "::");
+  - math: every `$…$` and `$$…$$` span, character for character (spaces included);
   - roles: every {role}`…` with the same role and target (`{term}`反向传播 <backpropagation>`` keeps the
     target of `{term}`backpropagation``: the text shown may change, the target may not);
   - code: every `code span`, character for character;
@@ -32,11 +34,17 @@ def parts(text):
     rest = ROLE.sub(" ", text)
     code = Counter(m.group(2) for m in CODE.finditer(rest))
     rest = CODE.sub(" ", rest)
-    math = Counter((a or b).strip() for a, b in MATH.findall(rest))
+    math = Counter(a or b for a, b in MATH.findall(rest))
     rest = MATH.sub(" ", rest)
     links = Counter(a or b for a, b in LINK.findall(rest))
     rest = LINK.sub("] ", rest)
     return {"math": math, "role": roles, "code": code, "link": links}, rest
+
+
+def is_display_formula(msgid):
+    """True for a display-math block's content, the message MyST extracts from the lines between two `$$`:
+    it begins and ends with a newline (no paragraph, heading or list item does)."""
+    return len(msgid) > 2 and msgid.startswith("\n") and msgid.endswith("\n") and bool(msgid.strip())
 
 
 def nothing_to_translate(msgid):
@@ -48,6 +56,11 @@ def nothing_to_translate(msgid):
 
 def problems(msgid, msgstr):
     """What is wrong with one translation (empty list if nothing)."""
+    if is_display_formula(msgid):
+        if msgstr != msgid:
+            return ["a display formula is translated: its msgstr must be its msgid exactly (put words in the "
+                    "sentence around it)"]
+        return []
     want, _ = parts(msgid)
     got, _ = parts(msgstr)
     out = []

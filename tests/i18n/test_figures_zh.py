@@ -39,3 +39,47 @@ def test_a_figure_with_words_has_a_chinese_version(name):
     plt.close(zh)
     assert not left, f"the Chinese {name} still has English words: {left}"
     assert (ROOT / "imgs" / f"{name}.zh_CN.png").exists(), f"imgs/{name}.zh_CN.png missing: make figures"
+
+
+def _chapter_figures():
+    """The package's figures that chapters draw in code cells, on small made-up inputs."""
+    import numpy as np
+
+    from backprop.graph import Value
+
+    rng = np.random.default_rng(0)
+    h = {"step": [0, 1, 2], "examples": [0, 16, 32], "cost": [1.0, 0.5, 0.2]}
+    a, w = Value(0.5, name="a"), Value(-2.0, name="w")
+    C = (w * a).tanh() ** 2
+    C.name = "C"
+    C.backward()
+    hist = {"epoch": [0, 1], "train_cost": [1, 0.5], "test_cost": [1, 0.6],
+            "train_accuracy": [0.1, 0.9], "test_accuracy": [0.1, 0.8]}
+    W = rng.normal(size=(4, 64))
+    return {
+        "nudges": lambda: figures.nudges({"one": [0.1, -0.2, 0.3]}, ["b", "w0", "a0"]),
+        "nudges, several": lambda: figures.nudges({"k = 0": [0.1, -0.2], "k = 1": [0.2, 0.1]}, ["b", "w0"]),
+        "cost_curves": lambda: figures.cost_curves({"lr = 1": h}, logx=True),
+        "wish_sum": lambda: figures.wish_sum(rng.normal(size=(2, 3)), rng.normal(size=(2, 3))),
+        "computational_graph": lambda: figures.computational_graph(C),
+        "strongest_inputs": lambda: figures.strongest_inputs(W, rng.random((4, 10)), rng.random((64, 10)),
+                                                             units=[0, 1], n=3),
+        "learning_curves": lambda: figures.learning_curves(hist),
+        "confusion": lambda: figures.confusion(np.eye(3, dtype=int) * 5),
+        "gradient_cost": lambda: figures.gradient_cost([{"P": p, "finite_differences": 2e-6 * p,
+                                                          "backprop": 1e-5} for p in (10, 100, 1000)]),
+    }
+
+
+@pytest.mark.parametrize("name", list(_chapter_figures()))
+def test_a_chapter_figure_has_no_sentence(name):
+    """Code outputs are shared by both editions: no title in English words, no text longer than a short label
+    (the sentence a title would say is the chapter's caption, which is translated)."""
+    fig = _chapter_figures()[name]()
+    titles = [ax.get_title() for ax in fig.axes] + [fig._suptitle.get_text() if fig._suptitle else ""]
+    texts = [t.get_text() for t in fig.findobj(Text)]
+    plt.close(fig)
+    worded = [t for t in titles if WORD.search(MATH.sub(" ", t))]
+    assert not worded, f"{name} has English titles: {worded}"
+    long = [t for t in texts if len(WORD.findall(MATH.sub(" ", t))) > 4]
+    assert not long, f"{name} has English sentences: {long}"

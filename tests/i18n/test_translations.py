@@ -65,6 +65,11 @@ def test_catalogues_match_the_current_english_text(pot_dir):
     ("See [the notes](chapters/01_intuition).", "见[笔记](chapters/01_intuition)。", "见笔记。"),
     ("$$\nJ = \\frac{1}{m}\\sum_i C_i\n$$", "$$\nJ = \\frac{1}{m}\\sum_i C_i\n$$", "$$\nJ = \\sum_i C_i\n$$"),
     ("Both $a$ and $b$.", "$b$ 和 $a$ 都是。", "$a$ 和 $a$ 都是。"),
+    # a display formula: identical, or MyST shows "::" (chapter 5's recipe once lost its \text{examples})
+    ("\ndb = \\tfrac1m \\sum_{\\text{examples}} dZ\n", "\ndb = \\tfrac1m \\sum_{\\text{examples}} dZ\n",
+     "\ndb = \\tfrac1m \\sum_{\\text{样本}} dZ\n"),
+    ("\nC = (a - y)^2 .\n", "\nC = (a - y)^2 .\n", "\nC = (a - y)^2 。\n"),       # not even punctuation
+    ("The rate $\\eta$.", "步长 $\\eta$。", "步长 $\\eta $。"),                         # inline math exactly
 ])
 def test_checker_accepts_kept_markup_and_rejects_changed(src, ok, bad):
     assert po_check.problems(src, ok) == []
@@ -75,3 +80,11 @@ def test_checker_finds_untranslatable_messages():
     assert po_check.nothing_to_translate("$$\nz = w a + b\n$$")
     assert po_check.nothing_to_translate("0.181 (3.91×)")
     assert not po_check.nothing_to_translate("The rate $\\eta$.")
+
+
+@pytest.mark.parametrize("po", SELECTED, ids=_page)
+def test_display_formulas_are_never_translated(po):
+    """Every display formula's msgstr is its msgid (po_check.problems says so too; this names the count)."""
+    msgs = [m for m in po_check.load(po) if m.id and po_check.is_display_formula(m.id)]
+    changed = [m.id.strip()[:70] for m in msgs if m.string != m.id]
+    assert not changed, f"{len(changed)} display formula(s) translated: {changed}"

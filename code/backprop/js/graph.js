@@ -14,9 +14,9 @@ const GRAPH_TEXT = {
     aria: { w: "weight w", b: "bias b", a0: "input a0", y: "target y" },
   },
   zh: {
-    caption: "链的计算图。每个节点里：它的值（前向，蓝色）和 ∂C/∂节点，即意愿（反向，红色）。" +
+    caption: "链的计算图。每个节点里：它的值（前向，蓝色）和 ∂C/∂节点，即期望（反向，红色）。" +
       "边上是局部导数。",
-    node: "节点", value: "值", grad: "∂C/∂节点（意愿）",
+    node: "节点", value: "值", grad: "∂C/∂节点（期望）",
     svg: "链的计算图，每个节点标出它的值和梯度",
     aria: { w: "权重 w", b: "偏置 b", a0: "输入 a0", y: "目标 y" },
   },

@@ -1,0 +1,183 @@
+"""The Chinese edition's interface and formulas (issue 20): no English interface string on a Chinese page (the
+themes', Sphinx's and sphinx-exercise's, translated by locales/zh_CN/LC_MESSAGES/{sphinx,booktheme,exercise}.po
+and _ext/templates/), every display formula of the English twin typeset, never "::", and the glossary's
+headwords in d2l-zh's form 中文（English）.
+
+The page checks read the built HTML (fast); the formula and tooltip checks open the pages in Chromium."""
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from conftest import HTML, book_pages
+
+ZH = HTML / "zh"
+PAGES = [p for p in book_pages(redirects=False) if not p.startswith("zh/")]
+
+# What the themes, Sphinx and sphinx-exercise write in English when nobody translates them: as a whole text
+# node or a whole title / aria-label / tooltip / placeholder
+UI_EN = [
+    "Link to this heading", "Link to this term", "Link to this image", "Link to this table", "Link to this code",
+    "Link to this equation", "Link to this definition", "Toggle primary sidebar", "Toggle secondary sidebar",
+    "Color mode", "Light", "Dark", "System Settings", "Print to PDF", "Download this page", "Download source file",
+    "Download notebook file", "Fullscreen mode", "Solution", "Exercise", "Search this book...", "Search",
+    "previous", "next", "Contents", "By", "Main", "Back to top", "On this page",
+]
+UI_EN_PARTS = ["© Copyright", "Interactively authors", "列印", "Solution to"]   # inside a longer text
+ATTRS = ("title", "aria-label", "data-bs-title", "placeholder", "alt")
+SKIP = {"script", "style", "pre", "code"}
+
+
+class _Strings(HTMLParser):
+    """The visible text nodes and the attributes a reader (or a screen reader) gets, outside code."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.texts, self.attrs, self._skip = [], [], 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in SKIP:
+            self._skip += 1
+        self.attrs += [(k, v.strip()) for k, v in attrs if k in ATTRS and v and v.strip()]
+
+    def handle_endtag(self, tag):
+        if tag in SKIP and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data):
+        if not self._skip and data.strip():
+            self.texts.append(data.strip())
+
+
+def _strings(path):
+    p = _Strings()
+    p.feed(path.read_text(encoding="utf8"))
+    return p
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_no_english_interface_string_on_a_chinese_page(page):
+    s = _strings(ZH / page)
+    found = [t for t in s.texts if t in UI_EN or any(part in t for part in UI_EN_PARTS)]
+    found += [f'{k}="{v}"' for k, v in s.attrs if v in UI_EN or any(part in v for part in UI_EN_PARTS)]
+    assert not found, f"zh/{page} shows English interface strings: {sorted(set(found))}"
+
+
+def test_the_english_pages_still_say_them():
+    """The list above is what the English edition shows: the check looks for strings that exist."""
+    en = _strings(HTML / "chapters/05_layer_recipe.html")
+    seen = set(en.texts) | {v for _, v in en.attrs}
+    for s in ["Link to this heading", "Toggle primary sidebar", "Toggle secondary sidebar", "Color mode",
+              "System Settings", "Print to PDF", "Solution"]:
+        assert s in seen, f"the English chapter 5 no longer shows {s!r}: update UI_EN"
+
+
+def test_the_chinese_interface_says_it_in_chinese():
+    html = (ZH / "chapters/05_layer_recipe.html").read_text(encoding="utf8")
+    for want in ['title="链接到本标题"', 'title="显示或隐藏左侧边栏"', 'title="显示或隐藏本页目录"',
+                 'data-bs-title="颜色模式"', 'title="跟随系统"', 'title="打印为 PDF"',
+                 '<p class="admonition-title">解答</p>', "作者：《反向传播：交互式讲解》编写组", "© 版权所有 2026。"]:
+        assert want in html, f"zh chapter 5 lacks {want!r}"
+    en = (HTML / "chapters/05_layer_recipe.html").read_text(encoding="utf8")
+    assert html.count('<p class="admonition-title">解答</p>') == en.count('<p class="admonition-title">Solution</p>') > 0
+
+
+DISPLAY = re.compile(r'<div class="math notranslate nohighlight">\s*(.*?)</div>', re.S)
+MATH_PAGES = [p for p in PAGES if DISPLAY.search((HTML / p).read_text(encoding="utf8"))]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_display_formula_is_the_english_one(page):
+    """MyST shows a display formula whose msgstr differs from its msgid as "::": same formulas, same order."""
+    en = DISPLAY.findall((HTML / page).read_text(encoding="utf8"))
+    zh = DISPLAY.findall((ZH / page).read_text(encoding="utf8"))
+    assert not [f for f in zh if f.strip() in ("::", r"\[::\]")], f"zh/{page} shows a formula as '::'"
+    assert zh == en, f"zh/{page}: display formulas differ from the English page's ({len(zh)} vs {len(en)})"
+
+
+def _typeset(pg):
+    """The TeX of every display formula MathJax typeset, the number of typeset display formulas, and errors.
+    ("::" typesets fine: it has to be found in the TeX, not in the count.)"""
+    return pg.evaluate("""() => ({
+        tex: MathJax.startup.document.getMathItemsWithin(document.body).filter(m => m.display)
+                 .map(m => m.math.trim()),
+        display: document.querySelectorAll('mjx-container[display="true"]').length,
+        errors: document.querySelectorAll('mjx-merror').length,
+    })""")
+
+
+def check_typeset(en, zh, page):
+    assert en["display"] > 0 and en["display"] == len(en["tex"])
+    assert "::" not in zh["tex"], f"zh/{page} shows a display formula as '::'"
+    assert zh["display"] >= en["display"], f"zh/{page}: {zh['display']} typeset display formulas, English {en['display']}"
+    assert zh["tex"] == en["tex"] and zh["errors"] == 0, f"zh/{page}: display formulas differ from the English page"
+
+
+@pytest.mark.parametrize("page", MATH_PAGES)
+def test_chinese_pages_typeset_every_display_formula(watched, page):
+    found = {}
+    for lang, path in (("en", HTML / page), ("zh", ZH / page)):
+        pg = watched.open(path.as_uri())
+        pg.wait_for_selector('mjx-container[display="true"]', timeout=20000)
+        found[lang] = _typeset(pg)
+    check_typeset(found["en"], found["zh"], page)
+    assert watched.external == [] and watched.errors == []
+
+
+def test_the_check_catches_a_lost_formula(watched, tmp_path):
+    """The chapter 5 page as it was before issue 20 (the recipe's msgstr translated): the check fails."""
+    src = (ZH / "chapters/05_layer_recipe.html").read_text(encoding="utf8")
+    broken = DISPLAY.sub('<div class="math notranslate nohighlight">\n\\[::\\]</div>', src, count=1)
+    assert broken != src
+    copy = ZH / "chapters" / "_lost_formula_check.html"          # same folder: the page's assets load
+    copy.write_text(broken, encoding="utf8")
+    try:
+        pg = watched.open(copy.as_uri())
+        pg.wait_for_selector('mjx-container[display="true"]', timeout=20000)
+        zh = _typeset(pg)
+    finally:
+        copy.unlink()
+    pg = watched.open((HTML / "chapters/05_layer_recipe.html").as_uri())
+    pg.wait_for_selector('mjx-container[display="true"]', timeout=20000)
+    en = _typeset(pg)
+    assert zh["display"] == en["display"], "'::' is typeset too: counting alone would not see it"
+    with pytest.raises(AssertionError, match="'::'"):
+        check_typeset(en, zh, "chapters/05_layer_recipe.html")
+
+
+def test_the_layer_recipe_is_typeset_in_chinese(watched):
+    """Chapter 5's recipe, the book's central formula: four aligned rows, with dZ, dW, db and dA."""
+    pg = watched.open((ZH / "chapters/05_layer_recipe.html").as_uri())
+    pg.wait_for_selector('mjx-container[display="true"]', timeout=20000)
+    tex = pg.evaluate("""() => MathJax.startup.document.getMathItemsWithin(document.body)
+        .filter(m => m.display).map(m => m.math)""")
+    recipe = [t for t in tex if r"\begin{aligned}" in t]
+    assert len(recipe) == 1 and all(s in recipe[0] for s in ("dZ^{[l]}", "dW^{[l]}", "db^{[l]}", "dA^{[l-1]}"))
+    box = pg.locator('mjx-container[display="true"]').nth(tex.index(recipe[0])).bounding_box()
+    assert box and box["height"] > 80, f"the recipe is not typeset as four rows: {box}"
+
+
+def test_tooltips_and_solution_are_chinese(watched):
+    pg = watched.open((ZH / "chapters/05_layer_recipe.html").as_uri())
+    pg.hover(".bd-header-article .primary-toggle")
+    tip = pg.wait_for_selector(".tooltip", timeout=5000)
+    assert tip.inner_text().strip() == "显示或隐藏左侧边栏"
+    assert pg.locator("h1 a.headerlink").get_attribute("title") == "链接到本标题"
+    solution = pg.locator("div.solution").first
+    assert solution.locator(".admonition-title").inner_text().strip().startswith("解答")
+    solution.locator(".admonition-title").click()
+    pg.wait_for_timeout(300)
+    assert solution.locator("#solution-content, section").first.is_visible()
+    footer = pg.locator(".component-author").inner_text().strip()
+    assert footer == "作者：《反向传播：交互式讲解》编写组"
+    assert watched.external == [] and watched.errors == []
+
+
+def test_glossary_headwords_have_full_width_brackets():
+    """d2l-zh's form: 反向传播（backpropagation）, the Chinese term first (locales/README.md, rule 10)."""
+    zh = (ZH / "glossary.html").read_text(encoding="utf8")
+    terms = re.findall(r'<dt id="(term-[^"]+)">(.*?)<a class="headerlink"', zh, re.S)
+    assert len(terms) > 20
+    bad = [(a, t) for a, t in ((a, re.sub(r"<[^>]+>", "", t).strip()) for a, t in terms)
+           if not re.fullmatch(r"[^()（）]*[\u4e00-\u9fff][^()（）]*（[^（）]*[A-Za-z][^（）]*）", t)]
+    assert not bad, f"glossary headwords not in the form 中文（English）: {bad}"
