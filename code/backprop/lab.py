@@ -161,7 +161,8 @@ class Feedback:
     def _head(self):
         if self.ok:
             return f"✓ {self.task}: " + _t(self.lang, "correct. ", "正确。") + self.summary
-        return f"✗ {self.task}: {self.summary} [{self.mistake}]"
+        mark = "○" if self.mistake == "not_implemented" else "✗"      # nothing written yet is no mistake
+        return f"{mark} {self.task}: {self.summary} [{self.mistake}]"
 
     def __str__(self):
         return "\n".join(part for part in (self._head(), self.evidence, self._where()) if part)
@@ -172,7 +173,7 @@ class Feedback:
         return self.ok
 
     def _repr_html_(self):
-        color = "#2e7d32" if self.ok else "#c62828"
+        color = "#2e7d32" if self.ok else "#9e9e9e" if self.mistake == "not_implemented" else "#c62828"
         parts = [f"<p style='margin:0'><strong>{html.escape(self._head())}</strong></p>"]
         for text in (self.evidence, self._where()):
             if text:
@@ -272,13 +273,14 @@ def _explains(got, right, variant):
     return shown or None
 
 
-def _diagnose(task, fn, cases, names, parse, mutated, codes, evidence, sections, lang, nouns=None):
+def _diagnose(task, fn, cases, names, parse, mutated, codes, evidence, sections, lang, outputs=None):
     """The common verdict of the array checkers.
 
     cases: _Case list; names: the outputs' names; parse(returned, case) -> list of arrays
     (or a str: what is wrong with the return); mutated(case, args) -> names of changed inputs;
     codes: the mistakes this checker knows, in order of priority; evidence[code](case, variant
-    index, shown outputs, lang) -> text; sections[code] -> a key of SECTIONS.
+    index, shown outputs, lang) -> text; sections[code] -> a key of SECTIONS; outputs: what
+    "correct" says matches, (English, Chinese), by default the names.
     """
     fname = getattr(fn, "__name__", task)
     runs = []
@@ -323,7 +325,8 @@ def _diagnose(task, fn, cases, names, parse, mutated, codes, evidence, sections,
                 if not hits:
                     found = None
                     break
-                found = found or (case, hits[0][0], hits[0][1])
+                better = found is None or case.info.get("rank", 0) < found[0].info.get("rank", 0)
+                found = (case, hits[0][0], hits[0][1]) if better else found
             else:
                 if found:
                     case, k, shown = found
@@ -343,10 +346,11 @@ def _diagnose(task, fn, cases, names, parse, mutated, codes, evidence, sections,
                                f"你的结果是对的，但调用之后 {_and(changed, lang)} 变了：你的函数往输入里写了"
                                "东西。调用者之后还要用原来的数组，请把结果算到新的数组里。"),
                             sections.get("mutates_input"), lang)
-        n = len(cases)
-        return Feedback(task, None, _t(lang, f"{_and(names, lang)} match the right answer on all {n} cases "
+        en, zh = outputs or (_and(names, "en"), _and(names, "zh"))
+        verb = "match" if outputs or len(names) > 1 else "matches"
+        return Feedback(task, None, _t(lang, f"{en} {verb} the right answer on all {len(cases)} cases "
                                        f"({'; '.join(c.label_en for c in cases)}).",
-                                       f"{_and(names, lang)} 在全部 {n} 个测试情形上都与正确答案一致"
+                                       f"{zh} 在全部 {len(cases)} 个测试情形上都与正确答案一致"
                                        f"（{'；'.join(c.label_zh for c in cases)}）。"), lang=lang)
 
     if raised and not all_right or raised and not valued:
@@ -385,7 +389,8 @@ def _diagnose(task, fn, cases, names, parse, mutated, codes, evidence, sections,
                            f"{_at(case.label(lang))}，你的 {names[i]} 的形状是 {_shape(g.shape)}，"
                            f"应该是 {_shape(r.shape)}。") + hint, sections.get("shape"), lang)
     # other
-    case, got = next((c, g) for c, g in valued if not all(_close(x, r) for x, r in zip(g, c.right)))
+    case, got = min(((c, g) for c, g in valued if not all(_close(x, r) for x, r in zip(g, c.right))),
+                    key=lambda cg: cg[0].info.get("rank", 0))
     wrong = [n for n, g, r in zip(names, got, case.right) if not _close(g, r)]
     right = [n for n in names if n not in wrong]
     nan = [n for n, g in zip(names, got) if not np.all(np.isfinite(g))]
@@ -394,23 +399,22 @@ def _diagnose(task, fn, cases, names, parse, mutated, codes, evidence, sections,
     if right:
         text += _t(lang, f" ({_and(right, lang)} {'is' if len(right) == 1 else 'are'} right)",
                    f"（{_and(right, lang)} 是对的）")
-    text += "."
+    text += _t(lang, ".", "。")
     if nan:
-        text += _t(lang, f" Your {_and(nan, lang)} contains NaN or inf.", f" 你的 {_and(nan, lang)} 含有 NaN 或 inf。")
+        text += _t(lang, f" Your {_and(nan, lang)} contains NaN or inf.", f"你的 {_and(nan, lang)} 含有 NaN 或 inf。")
     text += _t(lang, " Compare each result with finite differences, backprop.gradcheck, "
                "to find the step that goes wrong.",
-               " 用有限差分（backprop.gradcheck）逐个核对结果，找出出错的那一步。")
+               "用有限差分（backprop.gradcheck）逐个核对结果，找出出错的那一步。")
     return Feedback(task, "other", _t(lang, "a result is wrong.", "有结果不对。"), text,
                     sections.get("other"), lang)
 
 
-def _and(items, lang, word="and"):
+def _and(items, lang):
+    """'a, b and c' (Chinese: a、b、c)."""
     items = list(items)
     if lang == "zh":
         return "、".join(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + f" {word} " + items[-1] if word == "and" else ", ".join(items)
+    return " and ".join(items) if len(items) <= 2 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _none(lang):
@@ -425,7 +429,7 @@ def _tuple_of(n, names, lang, scalar=False):
             return _none(lang)
         if not isinstance(out, (tuple, list)) or len(out) != n:
             what = f"{len(out)} values" if isinstance(out, (tuple, list)) else f"a {type(out).__name__}"
-            what_zh = f"{len(out)} 个值" if isinstance(out, (tuple, list)) else f"一个 {type(out).__name__}"
+            what_zh = f" {len(out)} 个值" if isinstance(out, (tuple, list)) else f"一个 {type(out).__name__}"
             return _t(lang, f"your function returned {what}; it must return {n} values, ({', '.join(names)}).",
                       f"你的函数返回了{what_zh}；它应该返回 {n} 个值：({', '.join(names)})。")
         arrays = []
@@ -543,7 +547,8 @@ def check_neuron(fn, lang="en"):
     def evidence_factor_2(case, k, shown, lang):
         r = case.right[1]
         return _t(lang, f"For {case.label_en} ({facts(case)}), your {_and(shown, lang)} "
-                  f"{'is' if len(shown) == 1 else 'are'} exactly half the right value: your dC_db is "
+                  f"{'is exactly half the right value' if len(shown) == 1 else 'are exactly half the right values'}: "
+                  f"your dC_db is "
                   f"{_g(r / 2)}, the right one {_g(r)}. The derivative of the square (a − y)² is 2(a − y).",
                   f"对{case.label_zh}（{facts(case)}），你的 {_and(shown, lang)} 恰好是正确值的一半："
                   f"你的 dC_db 是 {_g(r / 2)}，正确值是 {_g(r)}。平方 (a − y)² 的导数是 2(a − y)。")
@@ -552,7 +557,7 @@ def check_neuron(fn, lang="en"):
         i, r = case.info, case.right[1]
         direction = _t(lang, "below" if i["a"] < i["y"] else "above", "低于" if i["a"] < i["y"] else "高于")
         return _t(lang, f"For {case.label_en} ({facts(case)}), your {_and(shown, lang)} "
-                  f"{'has' if len(shown) == 1 else 'have'} the opposite sign of the right value: your dC_db is "
+                  f"{'has the opposite sign of the right value' if len(shown) == 1 else 'have the opposite signs of the right values'}: your dC_db is "
                   f"{_g(-r)}, the right one {_g(r)}. The output is {direction} the target, so raising b "
                   f"{'lowers' if r < 0 else 'raises'} the cost.",
                   f"对{case.label_zh}（{facts(case)}），你的 {_and(shown, lang)} 与正确值符号相反："
@@ -562,7 +567,8 @@ def check_neuron(fn, lang="en"):
     def evidence_sigma_prime(case, k, shown, lang):
         i = case.info
         return _t(lang, f"For {case.label_en} ({facts(case)}), your {_and(shown, lang)} "
-                  f"{'is' if len(shown) == 1 else 'are'} the right value divided by σ'(z) = {_g(i['sp'])}. "
+                  f"{'is the right value' if len(shown) == 1 else 'are the right values'} divided by "
+                  f"σ'(z) = {_g(i['sp'])}. "
                   "The chain from b, w or a_prev to C passes through a = σ(z): one of its factors is σ'(z).",
                   f"对{case.label_zh}（{facts(case)}），你的 {_and(shown, lang)} 等于正确值除以 "
                   f"σ'(z) = {_g(i['sp'])}。从 b、w 或 a_prev 到 C 的链经过 a = σ(z)，其中一个因子就是 σ'(z)。")
@@ -652,6 +658,8 @@ def _dense_cases():
         A_prev = activations.sigmoid(rng.normal(size=(n_prev, m)))
         Z = 1.5 * rng.normal(size=(n, m))
         cases.append(_dense_case(rng.normal(size=(n, m)), Z, A_prev, W))
+    for case, rank in zip(cases, (2, 0, 1)):   # evidence from the layer whose n_l, n_(l−1), m all differ
+        case.info["rank"] = rank
     return cases
 
 
@@ -830,7 +838,7 @@ def _grade_network(fn, lang, cases):
                 isinstance(p, (tuple, list)) and len(p) == 2 for p in pairs):
             n = _t(lang, f"a {type(out).__name__}", f"一个 {type(out).__name__}")
             if pairs is not None and not isinstance(out, (str, bytes)):
-                n = _t(lang, f"{len(pairs)} items", f"{len(pairs)} 项")
+                n = _t(lang, f"{len(pairs)} items", f" {len(pairs)} 项")
             return _t(lang, f"your function returned {n}; for {sizes} it must return a list of {L} pairs "
                       f"(dW, db), one per layer.", f"你的函数返回了{n}；对 {sizes} 它应该返回由 {L} 个 (dW, db) "
                       "对组成的列表，每层一对。")
@@ -903,7 +911,7 @@ def _grade_network(fn, lang, cases):
                 "mutates_input": "whole", "shape": "whole", "other": "whole", "error": "whole",
                 "bad_return": "whole"}
     return _diagnose("network_backward", fn, cases, names, parse, mutated, list(evidence), evidence, sections,
-                     lang)
+                     lang, ("all the (dW, db) pairs", "每一对 (dW, db)"))
 
 
 # -- 5. the backward sweep on a graph of Values -----------------------------------------------
@@ -980,6 +988,7 @@ def check_backward_sweep(fn, lang="en"):
         nodes = ref.graph()
         right = [v.grad for v in nodes]
         mine = build()
+        mine_nodes = mine.graph()                 # before the sweep: whatever it does to the graph
         done = _call(fn, mine)
         label = _t(lang, label_en, label_zh)
         if isinstance(done, _Raised):
@@ -992,7 +1001,7 @@ def check_backward_sweep(fn, lang="en"):
             runs.append((label, "raised", done.err, nodes, right))
             continue
         grads, bad = [], None
-        for v in mine.graph():
+        for v in mine_nodes:
             a = _array(v.grad)
             if a is None or a.size != 1:
                 bad = (v.name or "a node", type(v.grad).__name__)
