@@ -14,6 +14,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from backprop import MLP, layers, lab
+from backprop.lab._grader import _close
+from backprop.lab.layer import _dense_case, _grade_dense
+from backprop.lab.network import _grade_network, _network_case
 from backprop.activations import sigmoid, sigmoid_prime
 from backprop.graph import Value
 
@@ -667,13 +670,13 @@ def test_dense_grader_on_any_shapes(n, n_prev, m, seed):
     """The grader's machinery on a random layer (its own cases are fixed; these say they are not
     special): right implementations pass, wrong ones never do, on any shapes, m = 1 and n = 1 included."""
     rng = np.random.default_rng(seed)
-    case = lab._dense_case(rng.normal(size=(n, m)), rng.normal(size=(n, m)), rng.random((n_prev, m)),
+    case = _dense_case(rng.normal(size=(n, m)), rng.normal(size=(n, m)), rng.random((n_prev, m)),
                            rng.normal(size=(n, n_prev)))
     for fn in (dense_right, dense_loops, dense_einsum, dense_in_place_copies):
-        assert lab._grade_dense(fn, "en", [case]).ok, (fn.__name__, str(lab._grade_dense(fn, "en", [case])))
+        assert _grade_dense(fn, "en", [case]).ok, (fn.__name__, str(_grade_dense(fn, "en", [case])))
     for fn in (dense_no_m, dense_sign, dense_no_g, dense_dW_T, dense_g_on_Z):
-        fb = lab._grade_dense(fn, "en", [case])
-        wrong = not all(lab._close(np.asarray(x), r) for x, r in zip(fn(*case.args), case.right))
+        fb = _grade_dense(fn, "en", [case])
+        wrong = not all(_close(np.asarray(x), r) for x, r in zip(fn(*case.args), case.right))
         assert fb.ok != wrong, (fn.__name__, str(fb))
 
 
@@ -681,7 +684,7 @@ def test_dense_grader_on_any_shapes(n, n_prev, m, seed):
        seed=st.integers(0, 10**6))
 def test_network_grader_on_any_shapes(sizes, m, seed):
     rng = np.random.default_rng(seed)
-    case = lab._network_case(MLP(sizes, seed=seed), rng.normal(size=(sizes[0], m)), rng.random((sizes[-1], m)))
+    case = _network_case(MLP(sizes, seed=seed), rng.normal(size=(sizes[0], m)), rng.random((sizes[-1], m)))
     for fn in (net_right, net_package, net_layer_by_layer):
-        assert lab._grade_network(fn, "en", [case]).ok
-    assert not lab._grade_network(net_sign, "en", [case]).ok
+        assert _grade_network(fn, "en", [case]).ok
+    assert not _grade_network(net_sign, "en", [case]).ok
