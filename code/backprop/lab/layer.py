@@ -5,7 +5,7 @@ from .. import activations, layers
 from ._grader import _and, _at, _Case, _check_lang, _diagnose, _t, _tuple_of, _unchanged
 
 
-# -- 3. one dense sigmoid layer ----------------------------------------------------------
+# -- one dense sigmoid layer ----------------------------------------------------------
 
 _DENSE_NAMES = ["dA_prev", "dW", "db"]
 _DENSE_INPUTS = ["dA", "Z", "A_prev", "W"]

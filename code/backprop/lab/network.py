@@ -7,7 +7,7 @@ from ._grader import _and, _array, _at, _Case, _check_lang, _diagnose, _none, _t
 from .layer import _try
 
 
-# -- 4. a whole network ------------------------------------------------------------------
+# -- a whole network ------------------------------------------------------------------
 
 def _network_backward(net, X, Y, back):
     """[(dW1, db1), …] of a sigmoid MLP with squared loss, dA_prev = back(W, dZ): a mistake's pass."""

@@ -5,7 +5,7 @@ from .. import activations, layers
 from ._grader import MISTAKES, _and, _array, _Case, _check_lang, _diagnose, _g, _none, _t, _tuple_of, _unchanged
 
 
-# -- 1. sigmoid_prime ----------------------------------------------------------------------
+# -- sigmoid_prime ----------------------------------------------------------------------
 
 def _sigmoid_cases():
     cases = []
@@ -58,7 +58,7 @@ def check_sigmoid_prime(fn, lang="en"):
                      {code: "whole" for code in MISTAKES}, lang)
 
 
-# -- 2. one neuron ------------------------------------------------------------------------
+# -- one neuron ------------------------------------------------------------------------
 
 _NEURON_NAMES = ["dC_dw", "dC_db", "dC_da_prev"]
 

@@ -6,7 +6,7 @@ from ._grader import MISTAKES, MISTAKES_ZH, RTOL, Feedback, _and, _array, _at, _
     _g, _Raised, _t
 
 
-# -- 5. the backward sweep on a graph of Values -----------------------------------------------
+# -- the backward sweep on a graph of Values -----------------------------------------------
 
 def _chain_graph():
     """Chapter 2's chain from Values: nothing is used twice."""
