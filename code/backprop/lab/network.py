@@ -154,4 +154,4 @@ def _grade_network(fn, lang, cases):
                 "mutates_input": "whole", "shape": "whole", "other": "whole", "error": "whole",
                 "bad_return": "whole"}
     return _diagnose("network_backward", fn, cases, names, parse, mutated, list(evidence), evidence, sections,
-                     lang, ("all the (dW, db) pairs", "每一对 (dW, db)"))
+                     lang, ("All the (dW, db) pairs", "每一对 (dW, db)"))

@@ -183,7 +183,7 @@ def check_backward_sweep(fn, lang="en"):
                                              "not a number.", f"{_at(label)}，你的反向计算结束后 {what[0]}.grad 是 "
                                              f"{what[1]}，不是数。"),
                             _t(lang, "a .grad is not a number.", "有的 .grad 不是数。"))
-    return Feedback(task, None, _t(lang, f"every .grad matches Value.backward() on all {len(runs)} graphs "
+    return Feedback(task, None, _t(lang, f"Every .grad matches Value.backward() on all {len(runs)} graphs "
                                    f"({'; '.join(g[1] for g in _GRAPHS)}).",
                                    f"在全部 {len(runs)} 个计算图上，每个 .grad 都与 Value.backward() 一致"
                                    f"（{'；'.join(g[2] for g in _GRAPHS)}）。"), lang=lang)
