@@ -15,8 +15,8 @@ NODE    := node_modules/.setup-done
 JB      := $(BIN)/python tools/i18n.py build
 # STEP name "what it does" [--show REGEX [--fmt FORMAT]] -- command ...
 STEP    := $(PY) tools/step.py
-# Sphinx says so for each chapter it runs: "chapters/01_intuition.ipynb: Executed notebook in 8.21 seconds"
-RAN     := --show '(?P<nb>\S+\.ipynb): Executed notebook in (?P<s>[0-9.]+) seconds' --fmt 'ran {nb} ({s} s)'
+# tools/i18n.py says so for each edition: "English edition built in 31 s"
+EDITIONS := --show '^(?P<e>\w+ edition built in [0-9]+ s)' --fmt '{e}'
 # pytest's last line: "142 passed in 30.12s"
 PYTEST_SUMMARY := --show '^=*\s*(?P<r>[0-9]+ (passed|failed|errors?|skipped|deselected|xfailed|xpassed)\b.* in [0-9.]+s)' \
                   --fmt '{r}'
@@ -55,7 +55,7 @@ assets: $(NODE) $(SETUP)
 	@$(STEP) assets "Copying the browser assets into _assets/" -- $(BIN)/python tools/copy_assets.py
 
 book: prereqs-book $(SETUP) assets
-	@$(STEP) book "Building the book (runs each new or changed chapter: minutes the first time)" $(RAN) -- $(JB)
+	@$(STEP) book "Building the book, both editions (from the chapters' stored outputs: no code runs)" $(EDITIONS) -- $(JB)
 	@echo
 	@echo "The book is built: open $(CURDIR)/_build/html/index.html"
 	@echo "中文版 (the Chinese edition): $(CURDIR)/_build/html/zh/index.html"
@@ -65,7 +65,7 @@ book: prereqs-book $(SETUP) assets
 # The old pages go first, so a renamed or removed chapter leaves no stale page behind for the tests.
 book-clean: $(SETUP) assets
 	@rm -rf _build/html _build/zh
-	@$(STEP) book-clean "Building the book from scratch (jupyter-book build --all)" $(RAN) -- $(JB) --all
+	@$(STEP) book-clean "Building the book from scratch (jupyter-book build --all)" $(EDITIONS) -- $(JB) --all
 
 # The project's lint settings are in ruff.toml (the chapters' 80 columns too).
 test-lint: $(TESTENV)
