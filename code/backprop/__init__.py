@@ -9,18 +9,20 @@ One module per chapter's idea:
   train        mini-batch gradient descent                   (chapter 3)
   gradcheck    finite differences, the test every gradient passes
   graph        Value: backprop on any graph of numbers, and cost: its price (chapter 6)
-  lab          graders for the labs: your backward pass, and the mistake named
+  sharing      the same gradient without sharing: per parameter, forward mode (chapter 6)
+  lab          graders for the labs: your backward pass, and the mistake named (chapters 1, 5, 6)
   digits       scikit-learn's handwritten digits, split and scored (chapter 7)
   figures      the figures in imgs/, drawn by the package
   explorables  the live sliders (anywidgets)
 
 Shape convention, everywhere: one column per example.
 """
-from . import activations, chain, cost, digits, graph, lab, layers
+from . import activations, chain, cost, digits, graph, lab, layers, sharing
 from .activations import sigmoid, sigmoid_prime
 from .gradcheck import check_mlp, gradcheck, numerical_gradient, relative_error
 from .mlp import MLP
 from .train import step, train
 
-__all__ = ["activations", "chain", "cost", "digits", "graph", "lab", "layers", "sigmoid", "sigmoid_prime", "MLP",
+__all__ = ["activations", "chain", "cost", "digits", "graph", "lab", "layers", "sharing", "sigmoid", "sigmoid_prime",
+           "MLP",
            "train", "step", "gradcheck", "numerical_gradient", "relative_error", "check_mlp"]

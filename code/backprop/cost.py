@@ -63,3 +63,16 @@ def multiply_adds(sizes, m):
     """
     per_layer = [n * n_prev * m for n_prev, n in zip(sizes[:-1], sizes[1:])]
     return sum(per_layer), 2 * sum(per_layer) - per_layer[0]
+
+
+def counted(sizes, m):
+    """Multiply-adds of one gradient on m examples, both ways (the counts behind the times).
+
+    Returns a dict: "P", "forward" (one forward pass), "backprop" (one forward and one
+    backward pass) and "finite_differences" (2P forward passes). A forward pass does
+    n_l·n_{l−1}·m multiply-adds per layer, m for each weight: it costs in proportion to P,
+    so finite differences cost in proportion to P², backprop to P.
+    """
+    fwd, bwd = multiply_adds(sizes, m)
+    P = n_params(sizes)
+    return {"P": P, "forward": fwd, "backprop": fwd + bwd, "finite_differences": 2 * P * fwd}

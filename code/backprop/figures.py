@@ -344,25 +344,33 @@ def wish_sum(wish, W=None):
     return fig
 
 
-def gradient_cost(results):
-    """Seconds per gradient against the number of parameters P, log-log (chapter 6).
+def gradient_cost(results, counts):
+    """Time and work of one gradient against the number of parameters P, log-log (chapter 6).
 
-    ``results``: list of dicts from ``backprop.cost.gradient_costs``. Left: the time of
-    centred differences (2P forward passes) and of backprop (one forward and one backward).
-    Right: their ratio, with a dotted line proportional to P through the last point.
+    ``results``: dicts from ``backprop.cost.gradient_costs``, sorted by P; those with a
+    "finite_differences" time give the measured red line. Left: CPU seconds of centred
+    differences (measured, and 2P × the measured forward pass, dashed, on every net) and
+    of backprop. Right: ``counts``, dicts from ``backprop.cost.counted``: the multiply-adds
+    of both, with dotted lines ∝ P² and ∝ P through the last points.
     """
     P = np.array([r["P"] for r in results], dtype=float)
-    fd = np.array([r["finite_differences"] for r in results])
-    bp = np.array([r["backprop"] for r in results])
+    fd = [(r["P"], r["finite_differences"]) for r in results if "finite_differences" in r]
     fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.6))
-    left.loglog(P, fd, "o-", color=RED, label="finite differences")
-    left.loglog(P, bp, "s-", color=BLUE, label="backprop")
+    left.loglog(*zip(*fd), "o-", color=RED, label="finite differences")
+    left.loglog(P, [2 * r["P"] * r["forward"] for r in results], "--", color=RED, lw=1,
+                label="$2P$ × one forward pass")
+    left.loglog(P, [r["backprop"] for r in results], "s-", color=BLUE, label="backprop")
     left.set_xlabel("parameters $P$"), left.set_ylabel("CPU seconds per gradient")
-    left.legend(fontsize=9)
-    right.loglog(P, fd / bp, "o-", color=GREY, label="measured")
-    right.loglog(P, fd[-1] / bp[-1] * P / P[-1], ":", color=GREY, label=r"$\propto P$")
-    right.set_xlabel("parameters $P$"), right.set_ylabel("finite differences ÷ backprop")
-    right.legend(fontsize=9)
+    left.legend(fontsize=8)
+    Pc = np.array([c["P"] for c in counts], dtype=float)
+    n_fd = np.array([c["finite_differences"] for c in counts], dtype=float)
+    n_bp = np.array([c["backprop"] for c in counts], dtype=float)
+    right.loglog(Pc, n_fd, "o-", color=RED, label="finite differences")
+    right.loglog(Pc, n_bp, "s-", color=BLUE, label="backprop")
+    right.loglog(Pc, n_fd[-1] * (Pc / Pc[-1]) ** 2, ":", color=GREY, label=r"$\propto P^2$")
+    right.loglog(Pc, n_bp[-1] * Pc / Pc[-1], "-.", color=GREY, lw=1, label=r"$\propto P$")
+    right.set_xlabel("parameters $P$"), right.set_ylabel("multiply-adds per gradient")
+    right.legend(fontsize=8)
     for ax in (left, right):
         ax.grid(True, which="major", lw=0.4, alpha=0.5)
     fig.tight_layout()
