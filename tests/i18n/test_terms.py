@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 MESSAGES = ROOT / "locales" / "zh_CN" / "LC_MESSAGES"
 README = ROOT / "locales" / "README.md"
 JS = sorted((ROOT / "code" / "backprop" / "js").glob("*.js"))
+LAB = sorted((ROOT / "code" / "backprop" / "lab").glob("*.py"))     # the graders' Chinese messages
 PAGES = [p for p in sorted(MESSAGES.rglob("*.po")) if p.stem not in ("sphinx", "booktheme", "exercise")]
 
 # Where the English says this (in a msgid), the translation says that (the term table's words)
@@ -73,6 +74,8 @@ def test_the_term_table_is_read():
 def test_no_variant_of_a_term(en, zh, never):
     found = [f"{page}: {word!r} in {s[:60]!r}" for page, _, s in msgstrs() for word in never if word in s]
     found += [f"code/backprop/js/{p.name}: {word!r}" for p in JS for word in never if word in js_chinese(p)]
+    found += [f"code/backprop/lab/{p.name}: {word!r}" for p in LAB for word in never
+              if word in "".join(re.findall(r"[\u3000-\u9fff\uff00-\uffef]+", p.read_text(encoding="utf8")))]
     assert not found, f"{en} is {zh} (locales/README.md), never {never}:\n" + "\n".join(found)
 
 

@@ -66,7 +66,7 @@ MISTAKES_ZH = {
     "no_transpose": "dA_prev 算成了 W dZ，应该是 Wᵀ dZ",
     "notes_slip": "dA_prev 是用 dW 而不是 W 算的，和笔记的写法一样",
     "missing_1_over_m": "dW 和 db 是对整个批量求和而不是求平均：漏掉了 1/m",
-    "extra_1_over_m": "dA_prev 除以了 m：把逐样本的意愿也平均了",
+    "extra_1_over_m": "dA_prev 除以了 m：把逐样本的期望也平均了",
     "db_axis": "db 沿错误的轴求和（对神经元求和，而不是对样本求和）",
     "missing_g_prime": "dZ = dA：漏掉了因子 g'(Z)",
     "g_prime_wrong": "g' 的自变量不对，例如用 Z(1 − Z) 代替 σ(Z)(1 − σ(Z))",

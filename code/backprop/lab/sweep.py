@@ -171,7 +171,7 @@ def check_backward_sweep(fn, lang="en"):
             f"{_g(grads[k])}, the right one {_g(right[k])}). Compare each grad with finite differences "
             "(backprop.gradcheck, or nudge the input by ±ε) to find the step that goes wrong.",
             f"{_at(label)}，{_and(wrong, lang)} 的梯度不对（{nodes[k].name}.grad：你的是 {_g(grads[k])}，"
-            f"正确值是 {_g(right[k])}）。用有限差分（backprop.gradcheck，或把输入微调 ±ε）逐个核对梯度，"
+            f"正确值是 {_g(right[k])}）。用有限差分（backprop.gradcheck，或把输入稍稍改变 ±ε）逐个核对梯度，"
             "找出出错的那一步。"), _t(lang, "a result is wrong.", "有结果不对。"))
     for label, kind, what, _, _ in runs:
         if kind == "raised":
