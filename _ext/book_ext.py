@@ -83,6 +83,8 @@ def _finish(app, exc):
             page.write_text(new, encoding="utf-8")
     check_widgets(out)
     typeset(out, Path(app.config.book_mathjax_usage or Path(app.doctreedir) / "mathjax-usage.json"))
+    for unused in ("fontawesome.js", "fontawesome.js.LICENSE.txt"):    # no page loads it
+        (out / "_static" / "scripts" / unused).unlink(missing_ok=True)
     for mapfile in (out / "_static").rglob("*.map"):
         mapfile.unlink()
     for asset in list((out / "_static").rglob("*.js")) + list((out / "_static").rglob("*.css")):
