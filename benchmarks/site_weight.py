@@ -18,11 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "browser"))
 from conftest import ARGS, CHROMIUM, HTML, book_pages  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
-from test_weight import EXPLORABLE_BUDGET, PAGE_BUDGET, is_explorable  # noqa: E402
-
-MJ_DONE = ("!window.MathJax || !window.MathJax.startup || !window.MathJax.startup.promise || "
-           "window.__mjDone === true || (window.MathJax.startup.promise.then(() => "
-           "{ window.__mjDone = true; }), false)")
+from test_weight import EXPLORABLE_BUDGET, PAGE_BUDGET, is_explorable, page_weight  # noqa: E402
 
 
 def folder_size(root):
@@ -44,28 +40,8 @@ def page_weights(server, pages):
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         for page in pages:
-            ctx = browser.new_context(viewport={"width": 1280, "height": 800})
-            pg = ctx.new_page()
-            got = []
-            pg.route("**/*", lambda r: r.continue_() if r.request.url.startswith(server) else r.abort())
-            pg.on("requestfinished", lambda req: got.append(req))
-            pg.goto(f"{server}/{page}", wait_until="load")
-            pg.wait_for_function(MJ_DONE, timeout=30000)
-            pg.wait_for_load_state("networkidle")
-            if is_explorable(page):
-                pg.wait_for_selector("[data-explorable]", timeout=20000)
-            pg.wait_for_timeout(300)                     # fonts the drawn widgets ask for
-            pg.wait_for_load_state("networkidle")
-            total = 0
-            for req in got:
-                resp = req.response()
-                if resp is not None:
-                    try:
-                        total += len(resp.body())
-                    except Exception:  # a redirect or an aborted body has none
-                        pass
-            out[page] = (total, len(got))
-            ctx.close()
+            total, urls, _ = page_weight(browser, f"{server}/{page}", server)
+            out[page] = (total, len(urls))
         browser.close()
     return out
 

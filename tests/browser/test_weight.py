@@ -17,6 +17,10 @@ EXPLORABLE_BUDGET = 1_500_000
 PAGE_BUDGET = 1_000_000
 NEVER = ("fontawesome.js", "embed-amd.js", "require.js", "tex-chtml.js", "tex-mml-chtml.js")
 ROOT = Path(__file__).resolve().parents[2]
+# a build that still typesets in the browser (benchmarks/site_weight.py measures older builds too)
+MJ_DONE = ("!window.MathJax || !window.MathJax.startup || !window.MathJax.startup.promise || "
+           "window.__mjDone === true || (window.MathJax.startup.promise.then(() => "
+           "{ window.__mjDone = true; }), false)")
 
 
 def is_explorable(page, root=HTML):
@@ -39,6 +43,7 @@ def page_weight(browser, url, server):
     pg.route("**/*", route)
     pg.on("requestfinished", lambda r: got.append(r))
     pg.goto(url, wait_until="load", timeout=60000)
+    pg.wait_for_function(MJ_DONE, timeout=60000)
     pg.wait_for_load_state("networkidle", timeout=60000)   # long: the machine may be busy
     if pg.query_selector('script[type="application/vnd.jupyter.widget-view+json"]'):
         pg.wait_for_selector("[data-explorable]", timeout=60000)
@@ -191,6 +196,8 @@ def test_the_build_refuses_widgets_the_loader_cannot_draw():
     assert widget_problems(_state({"o": OUTPUT}, ["o"]))
     assert widget_problems(_state({"a": ANY, "l": LINK}, ["a"]))       # a link draws nothing, yet does something
     assert widget_problems(_state({}, ["missing"]))
+    explorables = [p for p in PAGES if is_explorable(p)]
+    assert len(explorables) >= 10                                      # five a edition, at least
     for page in PAGES:                                                 # and the book's pages pass
         assert widget_problems((HTML / page).read_text(encoding="utf8")) == [], page
 
