@@ -1,9 +1,9 @@
-"""Light pages (issue 21): the two steps tools/i18n.py runs once both editions are built.
+"""Light pages (issue 21): the steps tools/i18n.py runs once both editions are built (its lighten()).
 
 subset_cjk_font(html)  Noto Sans SC cut to the characters the book uses. tools/copy_assets.py copies the
                        font's woff2 slices (each holding one unicode-range of CJK characters, 25-42 kB);
                        here each slice that holds a character of either edition's pages or scripts is cut to
-                       those characters (fonttools, a few kB each) and the others are left out; the
+                       those characters (fonttools) and the others are left out; the
                        @font-face sheet lists exactly the characters each cut slice has, so a character the
                        book does not use is drawn by the reader's own CJK font instead.
 cut_icons(html)        The theme's Font Awesome icons: its stylesheet keeps the rules of the icons the pages
