@@ -5,9 +5,20 @@
 * The theme's colour mode is empty unless set ("Got invalid theme mode: . Resetting to auto."): set it.
 * Every page reads right (issue 11): book.css/book.js and the CJK font on every page, Chinese text
   marked lang="zh", no source maps shipped (see below).
+* Light pages (issue 21): formulas are typeset when the book is built (tools/typeset.js), so no page loads
+  MathJax; the explorables are drawn by book_static/anywidgets.js, and a page whose saved widgets it
+  cannot draw fails the build.
 """
+import json
 import re
+import shutil
+import subprocess
 from pathlib import Path
+
+from sphinx.errors import ExtensionError
+
+ROOT = Path(__file__).resolve().parent.parent
+MATH_CSS = "vendor/mathjax/mathjax.css"   # under _static/; tools/typeset.js writes it
 
 
 def _fix_page(app, pagename, templatename, context, doctree):
@@ -19,7 +30,14 @@ def _fix_page(app, pagename, templatename, context, doctree):
     keep = [s for s in scripts
             if "THEBE_JS_URL" not in (getattr(s, "attributes", {}).get("body", "") or "")
             and "thebe" not in str(s).split("/")[-1]]
-    scripts[:] = keep
+    # MathJax (its settings and its script) never loads: tools/typeset.js typesets every formula at build
+    # time, and the page links MathJax's stylesheet instead
+    mathjax = [s for s in keep
+               if str(getattr(s, "filename", s) or "").endswith("tex-chtml.js")
+               or (getattr(s, "attributes", {}).get("body", "") or "").lstrip().startswith("window.MathJax")]
+    scripts[:] = [s for s in keep if s not in mathjax]
+    if mathjax or 'class="math notranslate' in context.get("body", ""):
+        app.add_css_file(MATH_CSS)
 
 
 # --- every page reads right (issue 11) ---------------------------------------------------------------
@@ -43,18 +61,30 @@ def mark_chinese(html):
 
 
 def _finish(app, exc):
-    """After an HTML build: mark Chinese text, and drop the theme's source maps (no reader uses them)."""
+    """After an HTML build: mark Chinese text, drop the Font Awesome script, typeset the formulas, check the
+    widgets, and drop the theme's source maps (no reader uses them)."""
     if exc is not None or app.builder.format != "html":
         return
     out = Path(app.outdir)
-    if not (app.config.language or "en").lower().startswith("zh"):
-        for page in out.rglob("*.html"):
-            if page.relative_to(out).parts[0] == "_static":
-                continue
-            html = page.read_text(encoding="utf-8")
-            head, sep, body = html.partition("<body")
-            if sep and _CJK.search(body):
-                page.write_text(head + sep + mark_chinese(body), encoding="utf-8")
+    chinese_edition = (app.config.language or "en").lower().startswith("zh")
+    for page in out.rglob("*.html"):
+        if page.relative_to(out).parts[0].startswith("_"):
+            continue
+        html = page.read_text(encoding="utf-8")
+        new = _FONTAWESOME_JS.sub("", html)
+        if page.name != "search.html":
+            new = _SEARCH_JS.sub("", new)
+        if 'class="sd-' not in new.partition("<body")[2]:
+            new = _DESIGN.sub("", new)
+        head, sep, body = new.partition("<body")
+        if not chinese_edition and sep and _CJK.search(body):
+            new = head + sep + mark_chinese(body)
+        if new != html:
+            page.write_text(new, encoding="utf-8")
+    check_widgets(out)
+    typeset(out, Path(app.config.book_mathjax_usage or Path(app.doctreedir) / "mathjax-usage.json"))
+    for unused in ("fontawesome.js", "fontawesome.js.LICENSE.txt"):    # no page loads it
+        (out / "_static" / "scripts" / unused).unlink(missing_ok=True)
     for mapfile in (out / "_static").rglob("*.map"):
         mapfile.unlink()
     for asset in list((out / "_static").rglob("*.js")) + list((out / "_static").rglob("*.css")):
@@ -65,9 +95,72 @@ def _finish(app, exc):
             asset.write_text(trimmed, encoding="utf-8", errors="surrogateescape")
 
 
+# --- light pages (issue 21) -------------------------------------------------------------------------
+# The theme's Font Awesome script (1.5 MB) only turns the <i class="fa-..."> icons into SVG: its stylesheet
+# already draws them with the icon webfont. The theme's template writes the script tag, so it goes here.
+# The theme loads Sphinx's search scripts and index on every page for a search-as-you-type box the book does
+# not switch on (its search box opens search.html, which loads them); sphinx-design's stylesheet and
+# script serve pages with a design element (class "sd-..."), and no other.
+_SEARCH_JS = re.compile(r'[ \t]*<script src="[^"]*(_static/searchtools|_static/language_data|searchindex)\.js"></script>\n?')
+_DESIGN = re.compile(r'[ \t]*<(link rel="stylesheet" type="text/css" href|script[^>]*src)="[^"]*_static/'
+                     r'(sphinx-design\.min\.css|design-tabs\.js)[^"]*"[^>]*>(</script>)?\n?')
+_FONTAWESOME_JS = re.compile(r'[ \t]*<script defer src="[^"]*_static/scripts/fontawesome\.js[^"]*"></script>\n?')
+_STATE = re.compile(r'<script type="application/vnd.jupyter.widget-state\+json">(.*?)</script>', re.S)
+_VIEW = re.compile(r'<script type="application/vnd.jupyter.widget-view\+json">(.*?)</script>', re.S)
+# what book_static/anywidgets.js draws (anywidgets) or may pass over (the layout each widget points to)
+_DRAWN = {("anywidget", "AnyModel")}
+_PASSIVE = {("@jupyter-widgets/base", "LayoutModel")}
+
+
+def widget_problems(html):
+    """Why book_static/anywidgets.js cannot draw this page's saved widgets (an empty list: it can)."""
+    models, problems = {}, []
+    for block in _STATE.findall(html):
+        for mid, m in json.loads(block).get("state", {}).items():
+            kind = (m.get("model_module"), m.get("model_name"))
+            models[mid] = kind
+            if kind not in _DRAWN | _PASSIVE:
+                problems.append(f"widget {mid} is a {kind[0]} {kind[1]}: only anywidgets are drawn")
+            elif kind in _DRAWN and not (m.get("state") or {}).get("_esm"):
+                problems.append(f"anywidget {mid} has no saved _esm (its JavaScript)")
+    for block in _VIEW.findall(html):
+        mid = json.loads(block).get("model_id")
+        if models.get(mid) not in _DRAWN:
+            problems.append(f"the view of widget {mid} shows {models.get(mid) or 'a model with no saved state'}")
+    return problems
+
+
+def check_widgets(out):
+    """Fail the build if a page has a saved widget that book_static/anywidgets.js cannot draw."""
+    bad = []
+    for page in out.rglob("*.html"):
+        if page.relative_to(out).parts[0].startswith("_"):
+            continue
+        html = page.read_text(encoding="utf-8")
+        if "application/vnd.jupyter.widget-" in html:
+            bad += [f"{page.relative_to(out)}: {p}" for p in widget_problems(html)]
+    if bad:
+        raise ExtensionError("widgets that book_static/anywidgets.js cannot draw:\n" + "\n".join(bad))
+
+
+def typeset(out, usage):
+    """Every formula of the edition in out typeset by MathJax now (tools/typeset.js), not in the browser.
+    usage: the file where typeset.js keeps which styles the pages need, across incremental builds."""
+    node = shutil.which("node")
+    if node is None:
+        raise ExtensionError("node is needed to typeset the formulas (tools/typeset.js)")
+    run = subprocess.run([node, str(ROOT / "tools" / "typeset.js"), str(out), str(out / "_static" / MATH_CSS),
+                          str(usage)],
+                         cwd=ROOT, capture_output=True, text=True)
+    print(run.stdout.strip())
+    if run.returncode:
+        raise ExtensionError(f"tools/typeset.js failed:\n{run.stderr}")
+
+
 def setup(app):
     app.connect("html-page-context", _fix_page, priority=900)
     app.add_css_file("book.css")
     app.add_js_file("book.js")   # links vendor/noto-sans-sc/noto-sans-sc.css on pages with Chinese text
     app.connect("build-finished", _finish)
+    app.add_config_value("book_mathjax_usage", "", "", [str])   # tools/i18n.py sets one for both editions
     return {"parallel_read_safe": True, "parallel_write_safe": True}

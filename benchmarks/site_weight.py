@@ -2,11 +2,13 @@
 
     .venv/bin/python benchmarks/site_weight.py                  # the book in _build/html
     BOOK_HTML=/tmp/x/_build/html .venv/bin/python benchmarks/site_weight.py --json out.json
+    .venv/bin/python benchmarks/site_weight.py --before out.json   # a before/after column per page
 
-Each page is opened in headless Chromium from a local HTTP server (every other request blocked), with a
-fresh cache, and left until MathJax has typeset and the network is idle; "transferred" is the sum of the
-bodies of every response it received (HTML, CSS, JS, fonts, images, MathJax's lazily loaded parts).
-A report, not a test: nothing here passes or fails.
+Each page of both editions is opened in headless Chromium from a local HTTP server (every other request
+blocked), with a fresh cache, and left until its explorables have drawn and the network is idle (MathJax
+too, in a build that still loads it); "transferred" is the sum of the bodies of every response it received
+(HTML, CSS, JS, fonts, images). The table gives each page's budget (tests/browser/test_weight.py: an
+explorable page 1.5 MB, any other 1 MB), which that test enforces; this script only reports.
 """
 import argparse
 import json
@@ -16,10 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "browser"))
 from conftest import ARGS, CHROMIUM, HTML, book_pages  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
-
-MJ_DONE = ("!window.MathJax || !window.MathJax.startup || !window.MathJax.startup.promise || "
-           "window.__mjDone === true || (window.MathJax.startup.promise.then(() => "
-           "{ window.__mjDone = true; }), false)")
+from test_weight import EXPLORABLE_BUDGET, PAGE_BUDGET, is_explorable, page_weight  # noqa: E402
 
 
 def folder_size(root):
@@ -41,24 +40,8 @@ def page_weights(server, pages):
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         for page in pages:
-            ctx = browser.new_context(viewport={"width": 1280, "height": 800})
-            pg = ctx.new_page()
-            got = []
-            pg.route("**/*", lambda r: r.continue_() if r.request.url.startswith(server) else r.abort())
-            pg.on("requestfinished", lambda req: got.append(req))
-            pg.goto(f"{server}/{page}", wait_until="load")
-            pg.wait_for_function(MJ_DONE, timeout=30000)
-            pg.wait_for_load_state("networkidle")
-            total = 0
-            for req in got:
-                resp = req.response()
-                if resp is not None:
-                    try:
-                        total += len(resp.body())
-                    except Exception:  # a redirect or an aborted body has none
-                        pass
-            out[page] = (total, len(got))
-            ctx.close()
+            total, urls, _ = page_weight(browser, f"{server}/{page}", server)
+            out[page] = (total, len(urls))
         browser.close()
     return out
 
@@ -66,6 +49,7 @@ def page_weights(server, pages):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--json", help="also write the numbers to this file")
+    ap.add_argument("--before", help="a --json file of an earlier build: show its numbers beside these")
     args = ap.parse_args()
     if not (HTML / "intro.html").exists():
         raise SystemExit(f"no built book at {HTML}")
@@ -87,9 +71,23 @@ def main():
     pages = book_pages()
     weights = page_weights(server, pages)
     httpd.shutdown()
-    print("\nbytes a reader's browser fetches for one page (cold cache):")
+    before = json.loads(Path(args.before).read_text()) if args.before else None
+    print("\nbytes a reader's browser fetches for one page (cold cache, MB = 10^6 bytes):\n")
+    head = "| page | kind | " + ("before | " if before else "") + "MB | requests | budget |"
+    print(head)
+    print("|" + "---|" * (head.count("|") - 1))
     for page, (n, count) in weights.items():
-        print(f"  {n / 1e6:6.2f} MB  {count:3d} requests  {page}")
+        explorable = is_explorable(page)
+        budget = EXPLORABLE_BUDGET if explorable else PAGE_BUDGET
+        was = ""
+        if before:
+            b = before["pages"].get(page)
+            was = (f"{b['bytes'] / 1e6:.2f} | " if b else "- | ")
+        over = "" if n <= budget else " **over**"
+        print(f"| {page} | {'explorable' if explorable else 'text'} | {was}{n / 1e6:.2f} | {count} | "
+              f"{budget / 1e6:.1f}{over} |")
+    if before:
+        print(f"\nsite: {before['html_bytes'] / 1e6:.1f} MB before, {total / 1e6:.1f} MB now")
     if args.json:
         Path(args.json).write_text(json.dumps({"html_bytes": total, "parts": parts,
                                                "pages": {k: {"bytes": v[0], "requests": v[1]}

@@ -4,13 +4,12 @@ node_modules/ comes from package-lock.json (`npm ci`); _assets/ is listed in
 html_static_path, so Sphinx copies it into _build/html/_static/. Nothing here is
 committed and nothing is loaded from a CDN when the book is read.
 
-Only what pages use is copied: MathJax's combined tex-chtml component with the parts
-it loads on demand (TeX extensions, its woff2 fonts, the accessibility explorer and the
-English speech rules its menu can switch on: no other language), the widget manager's
-woff2 icon fonts (the other formats are never chosen by a current browser), and the
-400-weight Noto Sans SC woff2 subsets for Chinese text, with an @font-face sheet whose
-unicode-ranges keep it to CJK characters (a page fetches only the subsets its Chinese
-characters fall in; Latin text keeps the theme's font).
+Only what pages use is copied: the woff2 fonts of MathJax's CommonHTML output (the formulas are
+typeset at build time by tools/typeset.js with npm's mathjax-full; the stylesheet it writes beside them
+names these fonts), and the 400-weight Noto Sans SC woff2 subsets for Chinese text, with an @font-face
+sheet whose unicode-ranges keep it to CJK characters (a page fetches only the subsets its Chinese
+characters fall in; Latin text keeps the theme's font). No MathJax, require.js or widget manager script:
+book_static/anywidgets.js draws the explorables.
 """
 import re
 import shutil
@@ -22,18 +21,8 @@ OUT = ROOT / "_assets" / "vendor"
 
 # (source under node_modules, destination under _assets/vendor)
 COPIES = [
-    ("requirejs/require.js", "require.js"),
-    ("anywidget/dist/index.js", "anywidget/index.js"),
-    ("@jupyter-widgets/html-manager/dist/embed-amd.js", "html-manager/embed-amd.js"),
-    # tex-chtml.js already holds the TeX input, the CommonHTML output with its font data and the menu
-    ("mathjax/es5/tex-chtml.js", "mathjax/tex-chtml.js"),
-    ("mathjax/es5/input/tex/extensions", "mathjax/input/tex/extensions"),  # loaded on demand
-    ("mathjax/es5/output/chtml/fonts/woff-v2", "mathjax/output/chtml/fonts/woff-v2"),
-    ("mathjax/es5/a11y", "mathjax/a11y"),          # accessibility extensions the menu may load
-    # the speech rule engine's rules for English only (the book's language), its base, and Nemeth braille
-    ("mathjax/es5/sre/mathmaps/base.json", "mathjax/sre/mathmaps/base.json"),
-    ("mathjax/es5/sre/mathmaps/en.json", "mathjax/sre/mathmaps/en.json"),
-    ("mathjax/es5/sre/mathmaps/nemeth.json", "mathjax/sre/mathmaps/nemeth.json"),
+    # the fonts tools/typeset.js's stylesheet (_static/vendor/mathjax/mathjax.css) names as woff-v2/...
+    ("mathjax-full/es5/output/chtml/fonts/woff-v2", "mathjax/woff-v2"),
 ]
 
 CJK_FONT = NM / "@fontsource/noto-sans-sc"
@@ -83,11 +72,6 @@ def main():
             shutil.copytree(s, d)
         else:
             shutil.copy2(s, d)
-    # the widget manager's icon fonts sit beside embed-amd.js
-    # (woff2 only: every current browser takes the first format it supports, and woff2 comes first)
-    for font in (NM / "@jupyter-widgets/html-manager/dist").iterdir():
-        if font.suffix == ".woff2":
-            shutil.copy2(font, OUT / "html-manager" / font.name)
     copy_cjk_font(OUT / "noto-sans-sc")
     size = sum(f.stat().st_size for f in OUT.rglob("*") if f.is_file())
     print(f"copied browser assets into {OUT.relative_to(ROOT)} ({size / 1e6:.1f} MB)")

@@ -60,6 +60,9 @@ def configs(out):
         "gettext_compact": False,      # one catalogue per page: one .po file per translator
         "gettext_location": False,     # no source line numbers: .po files change only when text changes
         "gettext_uuid": False,
+        # tools/typeset.js's record of the math styles the pages need, one for both editions (issue 21): the
+        # Chinese edition's stylesheet then covers the English one's too, and both share it
+        "book_mathjax_usage": str(out / "_build" / "mathjax-usage.json"),
     }}})
     zh = _merge(en, {
         "title": "反向传播：交互式讲解",
@@ -113,6 +116,9 @@ def build(out, clean=False):
     out = out.resolve()
     en_cfg, zh_cfg = write_configs(out)
     extra = ["--all"] if clean else []
+    usage = out / "_build" / "mathjax-usage.json"
+    if clean and usage.exists():
+        usage.unlink()
     times, failed = {}, []
     for name, cfg, path_output in [("English", en_cfg, out), ("Chinese", zh_cfg, out / "_build" / "zh")]:
         t = time.perf_counter()
@@ -123,11 +129,28 @@ def build(out, clean=False):
     if html_zh.exists():
         shutil.rmtree(html_zh)
     shutil.copytree(out / "_build" / "zh" / "_build" / "html", html_zh)
+    lighten(out / "_build" / "html")
     for name, sec in times.items():
         print(f"{name} edition built in {sec:.0f} s")
     if failed:
         raise SystemExit(f"the {' and the '.join(failed)} build failed: see the warnings above")
     print(f"The book is built: open {out / '_build' / 'html' / 'index.html'} (中文版: {html_zh / 'index.html'})")
+
+
+def lighten(html):
+    """One math stylesheet, the CJK font cut to the book's characters, one _static for both (issue 21)."""
+    from light import cut_icons, cut_math_fonts, share_static, subset_cjk_font
+    css = Path("_static") / "vendor" / "mathjax" / "mathjax.css"
+    if (html / "zh" / css).exists():      # the later build's: it covers both editions' formulas
+        shutil.copy2(html / "zh" / css, html / css)
+    kept, total, size = subset_cjk_font(html)
+    print(f"Chinese font: {kept} of its {total} slices hold characters the book uses, cut to them ({size / 1e3:.0f} kB)")
+    before, after = cut_math_fonts(html)
+    print(f"MathJax fonts cut to the characters the formulas use: {before / 1e3:.0f} kB -> {after / 1e3:.0f} kB")
+    icons = cut_icons(html)
+    print(f"icons: {icons[0]} of the theme's {icons[1]} icon rules used, their fonts cut to {icons[2] / 1e3:.0f} kB")
+    n, saved = share_static(html)
+    print(f"zh/ shares {n} files of _static with the English edition ({saved / 1e6:.1f} MB)")
 
 
 def extract(out):

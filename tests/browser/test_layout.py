@@ -100,7 +100,9 @@ def test_chinese_terms_are_marked_and_use_the_shipped_font(contexts, server):
     loaded = pg.evaluate("[...document.fonts].filter(f => f.family.includes('Noto Sans SC') "
                          "&& f.status === 'loaded').length")
     total = pg.evaluate("[...document.fonts].filter(f => f.family.includes('Noto Sans SC')).length")
-    assert 0 < loaded < total / 4, "the page fetched none, or most, of the CJK font's subsets"
+    # the font is cut at build time to the slices the book uses (tools/light.py): a page fetches some of those,
+    # never all; what it may weigh is test_weight.py's budget
+    assert 0 < loaded < total, "the page fetched none, or every one, of the CJK font's subsets"
     # what Chromium actually drew the term with
     cdp = pg.context.new_cdp_session(pg)
     cdp.send("DOM.enable")
