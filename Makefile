@@ -21,7 +21,7 @@ RAN     := --show '(?P<nb>\S+\.ipynb): Executed notebook in (?P<s>[0-9.]+) secon
 PYTEST_SUMMARY := --show '^=*\s*(?P<r>[0-9]+ (passed|failed|errors?|skipped|deselected|xfailed|xpassed)\b.* in [0-9.]+s)' \
                   --fmt '{r}'
 
-.PHONY: prereqs-book prereqs-test book book-clean test test-lab test-lint test-package test-notebooks test-browser figures assets lab bench \
+.PHONY: prereqs-book prereqs-test book book-clean test test-lab test-lint test-package test-notebooks test-browser figures assets lab lab-copy lab-reset bench \
         clean notebooks pins
 
 # Before anything is installed: the system packages each command needs (one list, tools/prereqs.sh);
@@ -113,11 +113,33 @@ figures: $(SETUP)
 	@$(STEP) figures "Redrawing imgs/" -- $(BIN)/python -m backprop.figures imgs
 
 # JupyterLab is not in the book's set: reading or building the book needs no server, and it adds about
-# 100 MB. `make lab` installs it alone, at the versions requirements-test.txt pins (the tests drive it too).
-lab: $(SETUP)
-	@$(STEP) pip-lab "Installing JupyterLab (pinned in requirements-test.txt)" -- \
-	    $(BIN)/pip install -c requirements-test.txt jupyterlab
-	$(BIN)/jupyter lab --ip=127.0.0.1 $$([ "$$(id -u)" = 0 ] && echo --allow-root) chapters
+# 100 MB. `make lab` installs it alone, with jupyterlab-myst (which renders the chapters' MyST), at the versions
+# requirements-test.txt pins (the tests drive it too); both come prebuilt: no Node.js. Lab opens the reader's
+# own copy of the chapters in lab/ (ignored by git), made on the first run and kept after: reading and editing
+# never change chapters/. A chapter added later is copied in; one already there is left as the reader has it.
+# `make lab-reset` deletes lab/ (the reader's edits with it); the next `make lab` copies the chapters afresh.
+# The figures the chapters show (../imgs/...) are copied beside them; lab/.settings holds Lab's settings,
+# starting from tools/lab-settings (the explorables' state saved with the notebook).
+LAB := lab
+LAB_ENV := JUPYTERLAB_SETTINGS_DIR=$(CURDIR)/$(LAB)/.settings JUPYTERLAB_WORKSPACES_DIR=$(CURDIR)/$(LAB)/.workspaces
+$(VENV)/.lab-setup-done: requirements-test.txt $(SETUP)
+	@$(STEP) pip-lab "Installing JupyterLab and jupyterlab-myst (pinned in requirements-test.txt)" -- \
+	    $(BIN)/pip install -c requirements-test.txt jupyterlab jupyterlab-myst
+	@touch $@
+
+lab-copy:
+	@mkdir -p $(LAB)/.settings
+	@cp -Rn chapters imgs $(LAB)/
+	@cp -Rn tools/lab-settings/. $(LAB)/.settings/
+
+lab: $(VENV)/.lab-setup-done lab-copy
+	@echo "Your copy of the chapters: $(CURDIR)/$(LAB)/chapters (make lab-reset starts afresh)."
+	@echo "JupyterLab opens in your browser; if not, open the address it prints below (http://127.0.0.1:8888/lab?token=...). Stop it with Ctrl-C twice."
+	$(LAB_ENV) $(BIN)/jupyter lab --ip=127.0.0.1 $$([ "$$(id -u)" = 0 ] && echo --allow-root) \
+	    --ServerApp.root_dir=$(LAB) --LabApp.default_url=/lab/tree/chapters
+
+lab-reset:
+	rm -rf $(LAB)
 
 # backprop against PyTorch and autograd, one thread (about half a minute). Not a test: it writes
 # benchmarks/results/gradients.{md,json,png}, which the book's appendix shows; rebuild the book after.
