@@ -134,7 +134,7 @@ lab-copy:
 
 lab: $(VENV)/.lab-setup-done lab-copy
 	@echo "Your copy of the chapters: $(CURDIR)/$(LAB)/chapters (make lab-reset starts afresh)."
-	@echo "JupyterLab opens in your browser; if not, open the address it prints below (http://127.0.0.1:8888/lab?token=...). Stop it with Ctrl-C twice."
+	@echo "JupyterLab opens in your browser; if not, open the address it prints below (http://127.0.0.1:8888/lab/tree/chapters?token=...). Stop it with Ctrl-C twice."
 	$(LAB_ENV) $(BIN)/jupyter lab --ip=127.0.0.1 $$([ "$$(id -u)" = 0 ] && echo --allow-root) \
 	    --ServerApp.root_dir=$(LAB) --LabApp.default_url=/lab/tree/chapters
 
