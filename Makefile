@@ -90,10 +90,11 @@ test-browser: $(TESTENV) book-clean
 	@$(STEP) test-browser "Checking every page of the built book in Chromium (pytest tests/browser)" $(PYTEST_SUMMARY) -- \
 	    $(BIN)/pytest tests/browser -q -n 2 --dist loadgroup
 
-# Chapter 1 in a JupyterLab the test starts and stops (127.0.0.1, a token, a free port): run it, move a slider
-# by keyboard, set a trait from Python, compare the readouts with backprop.
+# Every chapter in the reader's copy (as `make lab` makes it) in one JupyterLab the test starts and stops (127.0.0.1,
+# a token, a free port): MyST rendered, run, each explorable answers, saved state reopens drawn; chapter 1 by
+# keyboard and from Python. Then a downloaded chapter set up with the README's commands in a temporary folder.
 test-lab: $(TESTENV)
-	@$(STEP) test-lab "Running chapter 1's explorable in JupyterLab (pytest tests/lab)" $(PYTEST_SUMMARY) -- \
+	@$(STEP) test-lab "Every chapter in JupyterLab, and a downloaded chapter set up as the README says (pytest tests/lab)" $(PYTEST_SUMMARY) -- \
 	    $(BIN)/pytest tests/lab -q
 
 test: prereqs-test test-lint test-package test-notebooks test-browser test-lab

@@ -297,6 +297,14 @@ def test_chapter_reads_runs_and_answers_in_lab(lab, chapter):
             pg.wait_for_timeout(250)
         assert shown <= set(state.get("state", {})), (shown, list(state.get("state", {})))
         assert external == []
+        if chapter.startswith("01_"):          # reopened with a new kernel, not run: drawn from the saved state
+            STARTED.extend(psutil.Process(lab["server"].pid).children(recursive=True))
+            pg.close()
+            _shut_kernels(lab["base"], lab["token"])
+            pg, external = _open(lab, chapter)
+            pg.wait_for_selector(ROOT_NEURON, state="attached", timeout=30000)
+            outs = pg.locator(".jp-OutputArea-output").all_inner_texts()
+            assert not [o for o in outs if "model not found" in o]
     except Exception:
         pg.screenshot(path=str(Path(os.environ.get("LAB_SHOT", "/tmp")) / f"lab-failure-{chapter}.png"))
         raise
