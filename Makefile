@@ -21,7 +21,7 @@ EDITIONS := --show '^(?P<e>\w+ edition built in [0-9]+ s)' --fmt '{e}'
 PYTEST_SUMMARY := --show '^=*\s*(?P<r>[0-9]+ (passed|failed|errors?|skipped|deselected|xfailed|xpassed)\b.* in [0-9.]+s)' \
                   --fmt '{r}'
 
-.PHONY: prereqs-book prereqs-test book book-clean test test-lab test-lint test-package test-notebooks test-browser figures assets lab bench \
+.PHONY: prereqs-book prereqs-test book book-clean test test-lab test-lint test-package test-notebooks test-browser figures assets lab lab-copy lab-reset bench \
         clean notebooks pins
 
 # Before anything is installed: the system packages each command needs (one list, tools/prereqs.sh);
@@ -90,10 +90,11 @@ test-browser: $(TESTENV) book-clean
 	@$(STEP) test-browser "Checking every page of the built book in Chromium (pytest tests/browser)" $(PYTEST_SUMMARY) -- \
 	    $(BIN)/pytest tests/browser -q -n 2 --dist loadgroup
 
-# Chapter 1 in a JupyterLab the test starts and stops (127.0.0.1, a token, a free port): run it, move a slider
-# by keyboard, set a trait from Python, compare the readouts with backprop.
+# Every chapter in the reader's copy (as `make lab` makes it) in one JupyterLab the test starts and stops (127.0.0.1,
+# a token, a free port): MyST rendered, run, each explorable answers, saved state reopens drawn; chapter 1 by
+# keyboard and from Python. Then a downloaded chapter set up with the README's commands in a temporary folder.
 test-lab: $(TESTENV)
-	@$(STEP) test-lab "Running chapter 1's explorable in JupyterLab (pytest tests/lab)" $(PYTEST_SUMMARY) -- \
+	@$(STEP) test-lab "Every chapter in JupyterLab, and a downloaded chapter set up as the README says (pytest tests/lab)" $(PYTEST_SUMMARY) -- \
 	    $(BIN)/pytest tests/lab -q
 
 test: prereqs-test test-lint test-package test-notebooks test-browser test-lab
@@ -113,11 +114,33 @@ figures: $(SETUP)
 	@$(STEP) figures "Redrawing imgs/" -- $(BIN)/python -m backprop.figures imgs
 
 # JupyterLab is not in the book's set: reading or building the book needs no server, and it adds about
-# 100 MB. `make lab` installs it alone, at the versions requirements-test.txt pins (the tests drive it too).
-lab: $(SETUP)
-	@$(STEP) pip-lab "Installing JupyterLab (pinned in requirements-test.txt)" -- \
-	    $(BIN)/pip install -c requirements-test.txt jupyterlab
-	$(BIN)/jupyter lab --ip=127.0.0.1 $$([ "$$(id -u)" = 0 ] && echo --allow-root) chapters
+# 100 MB. `make lab` installs it alone, with jupyterlab-myst (which renders the chapters' MyST), at the versions
+# requirements-test.txt pins (the tests drive it too); both come prebuilt: no Node.js. Lab opens the reader's
+# own copy of the chapters in lab/ (ignored by git), made on the first run and kept after: reading and editing
+# never change chapters/. A chapter added later is copied in; one already there is left as the reader has it.
+# `make lab-reset` deletes lab/ (the reader's edits with it); the next `make lab` copies the chapters afresh.
+# The figures the chapters show (../imgs/...) are copied beside them; lab/.settings holds Lab's settings,
+# starting from tools/lab-settings (the explorables' state saved with the notebook).
+LAB := lab
+LAB_ENV := JUPYTERLAB_SETTINGS_DIR=$(CURDIR)/$(LAB)/.settings JUPYTERLAB_WORKSPACES_DIR=$(CURDIR)/$(LAB)/.workspaces
+$(VENV)/.lab-setup-done: requirements-test.txt $(SETUP)
+	@$(STEP) pip-lab "Installing JupyterLab and jupyterlab-myst (pinned in requirements-test.txt)" -- \
+	    $(BIN)/pip install -c requirements-test.txt jupyterlab jupyterlab-myst
+	@touch $@
+
+lab-copy:
+	@mkdir -p $(LAB)/.settings
+	@cp -Rn chapters imgs $(LAB)/
+	@cp -Rn tools/lab-settings/. $(LAB)/.settings/
+
+lab: $(VENV)/.lab-setup-done lab-copy
+	@echo "Your copy of the chapters: $(CURDIR)/$(LAB)/chapters (make lab-reset starts afresh)."
+	@echo "JupyterLab opens in your browser; if not, open the address it prints below (http://127.0.0.1:8888/lab/tree/chapters?token=...). Stop it with Ctrl-C twice."
+	$(LAB_ENV) $(BIN)/jupyter lab --ip=127.0.0.1 $$([ "$$(id -u)" = 0 ] && echo --allow-root) \
+	    --ServerApp.root_dir=$(LAB) --LabApp.default_url=/lab/tree/chapters
+
+lab-reset:
+	rm -rf $(LAB)
 
 # backprop against PyTorch and autograd, one thread (about half a minute). Not a test: it writes
 # benchmarks/results/gradients.{md,json,png}, which the book's appendix shows; rebuild the book after.

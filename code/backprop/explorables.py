@@ -24,11 +24,20 @@ def _esm(name):
     return (_JS / "common.js").read_text() + "\n" + (_JS / f"{name}.js").read_text()
 
 
+class _Explorable(anywidget.AnyWidget):
+    """What every explorable shares: its text form, which is what a notebook shows where the
+    widget cannot be drawn (a chapter not yet run, a viewer without widgets)."""
+
+    def __repr__(self):
+        return (f"{type(self).__name__} explorable (backprop): run this cell in Jupyter "
+                "to draw it and move its sliders")
+
+
 def _range(lo, hi, step=0.01):
     return {"min": lo, "max": hi, "step": step}
 
 
-class Neuron(anywidget.AnyWidget):
+class Neuron(_Explorable):
     """The last neuron a_L = σ(z), z = w·a + b, and its cost C = (a_L − y)² (chapter 1).
 
     ``a`` is a(L−1), the input from the sigmoid layer before: it lies in [0, 1].
@@ -63,7 +72,7 @@ class _ChainParameters(t.HasTraits):
                      "a0": _range(-7, 7), "y": _range(0, 1)}).tag(sync=True)
 
 
-class Chain(_ChainParameters, anywidget.AnyWidget):
+class Chain(_ChainParameters, _Explorable):
     """The 4-layer chain a0 → a1 → a2 → a3 with one neuron per layer (chapter 2).
 
     Readouts: a3, C, ∂C/∂w_l and ∂C/∂b_l for l = 1..3, ∂C/∂a_l for l = 0..2, and the
@@ -102,7 +111,7 @@ def _order(m, seed, n):
     return out[:n]
 
 
-class Descent(anywidget.AnyWidget):
+class Descent(_Explorable):
     """Gradient descent on the chain over m examples (chapter 3).
 
     Each epoch walks the examples in a new shuffled order (seeded: ``_order``); step k
@@ -148,7 +157,7 @@ class Descent(anywidget.AnyWidget):
         return J
 
 
-class Wishes(anywidget.AnyWidget):
+class Wishes(_Explorable):
     """Two sigmoid output neurons j fed by three activations a_k (chapter 4).
 
     z_j = Σ_k w_jk a_k + b_j, out_j = σ(z_j), C = Σ_j (out_j − y_j)². Readouts: C,
@@ -184,7 +193,7 @@ class Wishes(anywidget.AnyWidget):
         return v
 
 
-class Graph(_ChainParameters, anywidget.AnyWidget):
+class Graph(_ChainParameters, _Explorable):
     """The chain of chapter 2 as a computational graph (chapter 6): a0 → z1 → a1 → … → a3 → C.
 
     Readouts, for every node n of a0, w_l, b_l, z_l, a_l (l = 1..3), y and C: its value

@@ -209,3 +209,15 @@ def test_descent_costs_follow_the_batches():
         g = chain.gradients(w, b, a0[idx], y[idx])
         w, b = w - d.lr * g["w"], b - d.lr * g["b"]
     assert d.costs(3)[-1] == chain.cost(w, b, a0, y)
+
+
+@pytest.mark.parametrize("cls", ["Neuron", "Chain", "Descent", "Wishes", "Graph"])
+def test_text_fallback_names_the_explorable_and_says_to_run_it(cls):
+    """What a notebook shows where the widget is not drawn (a chapter not yet run, an untrusted notebook in
+    Lab): the explorable's name and what to do, never a memory address; whole in the widget's text/plain,
+    which ipywidgets cuts after 110 characters."""
+    import backprop.explorables as ex
+    w = getattr(ex, cls)()
+    text = w._repr_mimebundle_()[0]["text/plain"]
+    assert text == repr(w) and len(text) <= 110
+    assert text.startswith(f"{cls} explorable") and "run this cell" in text and "0x" not in text

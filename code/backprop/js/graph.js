@@ -42,9 +42,11 @@ function graphValues(p) {         // as backprop.explorables.Graph.values()
   return v;
 }
 
-// Where each node sits in the picture (viewBox 0 0 916 310), and the edges with their
-// local derivatives ∂head/∂tail.
-const GX = (k) => 45 + 118 * k;
+// Where each node sits in the picture (viewBox 0 0 1006 310), and the edges with their
+// local derivatives ∂head/∂tail. Boxes GRAPH_W wide hold a 9-character number ("-0.004127")
+// at 14 px; the 44 px between two boxes hold an edge's label.
+const GX = (k) => 48 + 130 * k;
+const GRAPH_W = 86, GRAPH_H = 62;
 const GRAPH_POS = {
   a0: [GX(0), 150], z1: [GX(1), 150], a1: [GX(2), 150], z2: [GX(3), 150], a2: [GX(4), 150],
   z3: [GX(5), 150], a3: [GX(6), 150], C: [GX(7), 150], y: [GX(7), 265],
@@ -87,7 +89,7 @@ function render({ model, el }) {
     h("tbody", {}, GRAPH_NODES.map((n) => h("tr", {}, [h("th", { scope: "row" }, graphName(n)),
       h("td", {}, cell(n)), h("td", {}, cell(`dC_d${n}`))]))),
   ]);
-  const svg = s("svg", { class: "bp-graph", viewBox: "0 0 916 310", role: "img", "aria-label": T.svg });
+  const svg = s("svg", { class: "bp-graph", viewBox: "0 0 1006 310", role: "img", "aria-label": T.svg });
   el.append(h("div", { class: "bp-explorable", "data-explorable": "graph" }, [
     h("div", { class: "bp-controls" }, GRAPH_PARAMS.map((k) => sliders[k])),
     h("div", { class: "bp-readouts" }, table),
@@ -95,9 +97,15 @@ function render({ model, el }) {
       h("div", { class: "bp-caption" }, T.caption)]),
   ]));
 
-  function text(x, y, str, cls) {
-    const t = s("text", { x, y, "text-anchor": "middle", class: cls });
+  // room: the width the text may take; a longer one is drawn narrower (textLength), so it never
+  // crosses its box or the next box. Monospace glyphs are 0.6 em wide.
+  function text(x, y, str, cls, room, size, anchor = "middle") {
+    const t = s("text", { x, y, "text-anchor": anchor, class: cls });
     t.textContent = str;
+    if (str.length * 0.6 * size > room) {
+      t.setAttribute("textLength", room);
+      t.setAttribute("lengthAdjust", "spacingAndGlyphs");
+    }
     svg.append(t);
   }
 
@@ -109,7 +117,7 @@ function render({ model, el }) {
     marker.append(s("path", { d: "M0,0 L10,5 L0,10 z", class: "bp-graph-arrowhead" }));
     defs.append(marker);
     svg.append(defs);
-    const W = 72, H = 62;
+    const W = GRAPH_W, H = GRAPH_H;
     for (const [from, to, d] of graphEdges(v, p)) {   // from the tail's box edge to the head's
       const [x0, y0] = GRAPH_POS[from], [x1, y1] = GRAPH_POS[to];
       const dx = x1 - x0, dy = y1 - y0;
@@ -118,17 +126,21 @@ function render({ model, el }) {
       const t0 = cut(dx, dy), t1 = 1 - cut(dx, dy);
       svg.append(s("line", { x1: x0 + t0 * dx, y1: y0 + t0 * dy, x2: x0 + t1 * dx, y2: y0 + t1 * dy,
         class: "bp-graph-edge", "marker-end": "url(#bp-graph-arrow)" }));
-      const tm = dy === 0 ? 0.5 : 0.5;
-      text(x0 + tm * dx + (dy === 0 ? 0 : 6), y0 + tm * dy + (dy === 0 ? -6 : 4), fmtShort(d),
-        dy === 0 ? "bp-graph-local" : "bp-graph-local bp-graph-local-v");
+      if (dy === 0) {                                  // between two boxes: the gap less 2 px a side
+        text(x0 + dx / 2, y0 - 6, fmtShort(d), "bp-graph-local", Math.abs(dx) - W - 4, 11);
+      } else {                                         // beside a vertical edge; left of the last column's
+        const last = x0 === GX(7);
+        text(x0 + (last ? -6 : 6), y0 + dy / 2 + 4, fmtShort(d), "bp-graph-local", 60, 11,
+          last ? "end" : "start");
+      }
     }
     for (const n of GRAPH_NODES) {
       const [x, y] = GRAPH_POS[n];
       svg.append(s("rect", { x: x - W / 2, y: y - H / 2, width: W, height: H, rx: 6,
         class: n === "C" ? "bp-graph-node bp-graph-out" : "bp-graph-node" }));
-      text(x, y - 12, graphName(n), "bp-graph-name");
-      text(x, y + 7, fmtShort(v[n]), "bp-graph-val");
-      text(x, y + 24, fmtShort(v[`dC_d${n}`]), "bp-graph-grad");
+      text(x, y - 12, graphName(n), "bp-graph-name", W - 6, 16);
+      text(x, y + 7, fmtShort(v[n]), "bp-graph-val", W - 6, 14);
+      text(x, y + 24, fmtShort(v[`dC_d${n}`]), "bp-graph-grad", W - 6, 14);
     }
   }
 

@@ -81,8 +81,15 @@ function render({ model, el }) {
     const slope = { w: v.dC_dw, b: v.dC_db, a: v.dC_da }[moving], x0 = p[moving];
     const cMax = Math.max(...pts.map((q) => q[1]), 1e-9);
     const dx = Math.min((r.max - r.min) / 8, (0.25 * cMax) / Math.max(Math.abs(slope), 1e-12));
+    // the tangent runs from x0 + lo to x0 + hi, cut where it would leave the chart (x or C out of range)
+    let lo = Math.max(-dx, r.min - x0), hi = Math.min(dx, r.max - x0);
+    if (slope !== 0) {
+      const t0 = (0 - v.C) / slope, t1 = (cMax - v.C) / slope;
+      lo = Math.max(lo, Math.min(t0, t1));
+      hi = Math.min(hi, Math.max(t0, t1));
+    }
     curveSvg.append(
-      s("line", { x1: X(x0 - dx), y1: Y(v.C - slope * dx), x2: X(x0 + dx), y2: Y(v.C + slope * dx),
+      s("line", { x1: X(x0 + lo), y1: Y(v.C + slope * lo), x2: X(x0 + hi), y2: Y(v.C + slope * hi),
                   class: "bp-tangent" }),
       s("circle", { cx: X(x0), cy: Y(v.C), r: 4, class: "bp-point" }));
     caption.textContent = T.curve(moving === "a" ? "a(L−1)" : moving);
