@@ -21,7 +21,7 @@ EDITIONS := --show '^(?P<e>\w+ edition built in [0-9]+ s)' --fmt '{e}'
 PYTEST_SUMMARY := --show '^=*\s*(?P<r>[0-9]+ (passed|failed|errors?|skipped|deselected|xfailed|xpassed)\b.* in [0-9.]+s)' \
                   --fmt '{r}'
 
-.PHONY: prereqs-book prereqs-test book book-clean test test-lab test-lint test-package test-notebooks test-browser figures assets lab lab-copy lab-reset bench \
+.PHONY: prereqs-book prereqs-test book book-clean test test-lab test-lone test-lint test-package test-notebooks test-browser figures assets lab lab-copy lab-reset bench \
         clean notebooks pins
 
 # Before anything is installed: the system packages each command needs (one list, tools/prereqs.sh);
@@ -92,10 +92,16 @@ test-browser: $(TESTENV) book-clean
 
 # Every chapter in the reader's copy (as `make lab` makes it) in one JupyterLab the test starts and stops (127.0.0.1,
 # a token, a free port): MyST rendered, run, each explorable answers, saved state reopens drawn; chapter 1 by
-# keyboard and from Python. Then a downloaded chapter set up with the README's commands in a temporary folder.
+# keyboard and from Python.
 test-lab: $(TESTENV)
-	@$(STEP) test-lab "Every chapter in JupyterLab, and a downloaded chapter set up as the README says (pytest tests/lab)" $(PYTEST_SUMMARY) -- \
-	    $(BIN)/pytest tests/lab -q
+	@$(STEP) test-lab "Every chapter in JupyterLab (pytest tests/lab/test_lab.py)" $(PYTEST_SUMMARY) -- \
+	    $(BIN)/pytest tests/lab/test_lab.py -q
+
+# A downloaded chapter set up in a new folder exactly as the README and each chapter's box say: a new venv, the
+# pinned packages, then the chapter run headless. Minutes of pip, so not in `make test`; .ci/run runs it after.
+test-lone: $(TESTENV)
+	@$(STEP) test-lone "A downloaded chapter, set up as the README says, in a new venv (tests/lab/test_lone_notebook.py)" \
+	    $(PYTEST_SUMMARY) -- $(BIN)/pytest tests/lab/test_lone_notebook.py -q
 
 test: prereqs-test test-lint test-package test-notebooks test-browser test-lab
 	@echo

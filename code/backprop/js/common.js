@@ -77,8 +77,8 @@ function fmt(x) {                // readable text; the full value goes in data-v
   return ax >= 1e-3 && ax < 1e4 ? x.toFixed(4) : x.toExponential(3);
 }
 
-// The book loads MathJax 3 as a page script; JupyterLab renders its own math and has no page-wide
-// MathJax, so there a label falls back to plain Unicode text instead of showing raw TeX.
+// Neither the book (its formulas are typeset when it is built) nor JupyterLab has a page-wide MathJax: a
+// label is then plain Unicode text (a⁽ᴸ⁻¹⁾), never raw TeX. A page that loads MathJax 3 gets the TeX typeset.
 const PAGE_HAS_MATHJAX = [...document.scripts].some((s) => /\/tex-(mml-)?(chtml|svg)(-full)?\.js/.test(s.src));
 
 function label(tex, plain) {     // TeX where the page typesets it, plain text elsewhere
