@@ -36,6 +36,10 @@ def _fix_page(app, pagename, templatename, context, doctree):
                if str(getattr(s, "filename", s) or "").endswith("tex-chtml.js")
                or (getattr(s, "attributes", {}).get("body", "") or "").lstrip().startswith("window.MathJax")]
     scripts[:] = [s for s in keep if s not in mathjax]
+    # Thebe is off (no launch button): its stylesheet styles nothing on these pages
+    css = context.get("css_files")
+    if css is not None:
+        css[:] = [c for c in css if "thebe" not in str(getattr(c, "filename", c) or "").split("/")[-1]]
     if mathjax or 'class="math notranslate' in context.get("body", ""):
         app.add_css_file(MATH_CSS)
 

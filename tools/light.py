@@ -12,6 +12,8 @@ cut_icons(html)        The theme's Font Awesome icons: its stylesheet keeps the 
                        kB) for these icons, and the full font stays as the fallback for any other.
 cut_math_fonts(html)   MathJax's woff fonts cut to the characters its stylesheet (tools/typeset.js's, which
                        covers every formula of both editions) draws: a few kB instead of 20-40 kB each.
+cut_ansi_colours(html) MyST-NB's stylesheet styles the 256 terminal colours a cell's output may carry (512 rules,
+                       most of its 43 kB); when no page has a coloured output, those rules go.
 share_static(html)     One _static for both editions: every file of zh/_static that is the same as the
                        English edition's is removed, and the Chinese pages point one folder up for it. What
                        differs (the language's search data and options, the theme's translations) stays.
@@ -241,3 +243,20 @@ def share_static(html):
         if new != text:
             page.write_text(new, encoding="utf8")
     return len(shared), saved
+
+
+ANSI_RULE = re.compile(r"div\.highlight \.-Color\[class\*=-(?:BG)?C\d+\] \{[^}]*\}\s*")
+
+
+def cut_ansi_colours(html):
+    """Drop MyST-NB's rules for the 256 terminal colours (``-Color -C123``) when no page of either edition has an
+    output coloured with them. Returns the bytes saved (0 when a page uses them: then they stay)."""
+    if any("-Color" in page.read_text(encoding="utf8") for page in html.rglob("*.html")):
+        return 0
+    saved = 0
+    for css in [*(html / "_static").glob("mystnb.*.css"), *(html / "zh" / "_static").glob("mystnb.*.css")]:
+        text = css.read_text(encoding="utf8")
+        new = ANSI_RULE.sub("", text)
+        saved += len(text.encode()) - len(new.encode())
+        css.write_text(new, encoding="utf8")
+    return saved

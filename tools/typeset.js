@@ -60,13 +60,18 @@ const unescape = (s) => s.replace(/&(amp|lt|gt|quot|#39|#x27|nbsp);/g, (_, e) =>
 // ahead of time, a formula gets that one factor, in em: it follows its text's size anywhere.
 const SCALE = 1.273;
 
+const CONTAINER_STYLE = new RegExp(`^(<mjx-container[^>]*?) style="font-size: ${+(100 * SCALE).toFixed(1)}%; position: relative;"`);
+const CONTAINER = `mjx-container[jax="CHTML"] { font-size: ${+(100 * SCALE).toFixed(1)}%; position: relative; }`;
+
 const errors = [];
 let inline = 0, display = 0, pages = 0;
 
 function typeset(texSrc, isDisplay, page) {
   const node = doc.convert(unescape(texSrc), { display: isDisplay, em: 16, ex: 8, containerWidth: 80 * 16,
                                                  scale: SCALE });
-  const html = adaptor.outerHTML(node);
+  // the container's own style (the scale, and the relative position its hidden MathML needs) is the same on
+  // every formula: the stylesheet says it once (CONTAINER below), not each of a page's hundreds of formulas
+  const html = adaptor.outerHTML(node).replace(CONTAINER_STYLE, "$1");
   if (html.includes("<mjx-merror")) errors.push(`${page}: TeX error in ${texSrc}`);
   if (isDisplay) display++; else inline++;
   return html;
@@ -112,7 +117,7 @@ for (const file of pagesUnder(htmlDir)) {
 const sheet = adaptor.textContent(chtml.styleSheet(doc));
 fs.mkdirSync(path.dirname(cssFile), { recursive: true });
 fs.writeFileSync(cssFile, "/* MathJax 3 CommonHTML styles for the book's formulas: tools/typeset.js writes this file. */\n"
-                 + sheet + "\n");
+                 + sheet + "\n" + CONTAINER + "\n");
 const usage = {};
 for (const [k, u] of Object.entries(USAGES)) usage[k] = [...u.used];
 fs.mkdirSync(path.dirname(usageFile), { recursive: true });

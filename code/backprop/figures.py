@@ -6,6 +6,7 @@ Plot functions return the matplotlib Figure; the chapters call them and end with
 A figure of imgs/ listed in TRANSLATED is also drawn in Chinese (``lang="zh"``), into
 imgs/<name>.zh_CN.png, which the Chinese edition picks by Sphinx's figure_language_filename.
 """
+import io
 import sys
 from pathlib import Path
 
@@ -17,6 +18,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib import font_manager
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
+from PIL import Image
 
 BLUE, RED, GREY = "#1f6feb", "#d1242f", "#57606a"
 
@@ -444,6 +446,15 @@ FIGURES = {"nn_04": nn_04, "bp_04": bp_04}
 TRANSLATED = {"bp_04": ["zh"]}          # also drawn with lang="zh" into imgs/<name>.zh_CN.png
 
 
+def _save_small(fig, path):
+    """A PNG with a 256-colour palette: these diagrams have a few flat colours and anti-aliased edges, and the
+    file is a third of the full-colour one (a page's bytes are the reader's cost)."""
+    buf = io.BytesIO()
+    fig.savefig(buf, dpi=120, metadata={"Software": None})
+    buf.seek(0)
+    Image.open(buf).convert("RGB").quantize(256).save(path, optimize=True)
+
+
 def redraw(folder="imgs"):
     """Draw every figure of imgs/ into ``folder``; return the paths written."""
     folder = Path(folder)
@@ -454,7 +465,7 @@ def redraw(folder="imgs"):
             fig = draw() if lang == "en" else draw(lang=lang)
             suffix = "" if lang == "en" else f".{LANGS[lang]}"
             path = folder / f"{name}{suffix}.png"
-            fig.savefig(path, dpi=120, metadata={"Software": None})
+            _save_small(fig, path)
             plt.close(fig)
             paths.append(path)
     return paths

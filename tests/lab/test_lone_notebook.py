@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # Exactly as README.md shows them, in the clone; the last opens the downloaded notebook in Lab
 COMMANDS = [
     "python3 -m venv venv",
-    "venv/bin/pip install -r requirements.txt -c requirements-test.txt -e code jupyterlab jupyterlab-myst",
+    "venv/bin/pip install -r requirements.txt -c requirements-test.txt \\\n    -e code jupyterlab jupyterlab-myst",
 ]
 OPEN = "venv/bin/jupyter lab ~/Downloads/01_intuition.ipynb"
 
@@ -41,7 +41,7 @@ def test_a_downloaded_chapter_runs_with_the_commands(tmp_path):
     env["PATH"] = os.pathsep.join(p for p in env["PATH"].split(os.pathsep) if not p.startswith(str(ROOT)))
     env["HOME"] = str(tmp_path / "home")
     for cmd in COMMANDS:
-        r = subprocess.run(shlex.split(cmd), cwd=clone, env=env, capture_output=True, text=True)
+        r = subprocess.run(shlex.split(cmd.replace("\\\n", " ")), cwd=clone, env=env, capture_output=True, text=True)
         assert r.returncode == 0, f"{cmd}\n{r.stdout[-3000:]}\n{r.stderr[-3000:]}"
 
     bin_ = clone / "venv" / "bin"
