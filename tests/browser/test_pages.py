@@ -1,6 +1,7 @@
 """Every page of both editions, loaded as a reader would and checked in every state a reader sees it in.
 
-Each page is loaded twice: once from file:// and once from a local server, every non-local request aborted.
+Each page is loaded twice: once from file:// and once from a local server, every non-local request aborted;
+the served load is also what the page weighs (test_weight.py's budget).
 The served page is then checked in four states without loading it again: a laptop (1280×800) in light mode,
 the OS switched to dark (the theme follows it: its mode is "auto"), a phone (390×844) in dark, and the phone
 in light. In each state: what must hold there (see ``_layout``); axe runs once per colour mode.
@@ -16,6 +17,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from conftest import HTML, Watched, book_pages, settle
+from test_weight import EXPLORABLE_BUDGET, NEVER, PAGE_BUDGET, is_explorable
 
 PAGES = book_pages()
 REDIRECTS = sorted(set(PAGES) - set(book_pages(redirects=False)))   # index.html only sends the reader on
@@ -48,6 +50,24 @@ def _reads_offline(w, page):
     problems += [f"raw {raw} in the visible text" for raw in ("\\(", "\\[", "$$") if raw in text]
     if page.removeprefix("zh/") in CONTENT[1:5] and pg.eval_on_selector_all("mjx-container", "e => e.length") <= 10:
         problems.append("fewer than 11 typeset formulas")
+    return problems
+
+
+def _body_size(request):
+    try:
+        return len(request.response().body())
+    except Exception:        # a page that sent the reader on (index.html): its body is gone, and a few bytes
+        return 0
+
+
+def _weight(page, fetched):
+    """Light pages (issue 21): within its budget (an explorable page 1.5 MB, any other 1 MB), and none of the heavy
+    scripts pages used to load requested."""
+    problems = [f"loads {r.url}" for r in fetched if r.url.split("?")[0].rsplit("/", 1)[-1] in NEVER]
+    total = sum(_body_size(r) for r in fetched)
+    budget = EXPLORABLE_BUDGET if is_explorable(page) else PAGE_BUDGET
+    if total > budget:
+        problems.append(f"transfers {total / 1e6:.3f} MB, over its {budget / 1e6:.1f} MB budget")
     return problems
 
 
@@ -134,13 +154,18 @@ def test_page(browser, server, page):
             w.page.wait_for_url((HTML / page.replace("index.html", "intro.html")).as_uri())
             settle(w.page)
         problems += [f"file://, {p}" for p in _reads_offline(w, page)]
-        # 2. from a server: the same, then every width and colour mode on the one loaded page
+        # 2. from a server: the same, what it weighs (cold cache: nothing of it was fetched over http before), then
+        # every width and colour mode on the one loaded page
         w = Watched(ctx.new_page())
+        fetched = []
+        w.page.on("requestfinished", lambda r: fetched.append(r))
         pg = w.open(f"{server}/{page}")
         if page in REDIRECTS:
             pg.wait_for_url(f"{server}/{page.replace('index.html', 'intro.html')}")
             settle(pg)
         problems += [f"http, {p}" for p in _reads_offline(w, page)]
+        pg.wait_for_load_state("networkidle")
+        problems += [f"http, {p}" for p in _weight(page, fetched)]
         if page not in REDIRECTS:
             for size, mode in [("laptop", "light"), ("laptop", "dark"), ("phone", "dark"), ("phone", "light")]:
                 _state(pg, size, mode)

@@ -1,5 +1,6 @@
 """Light pages (issue 21): what a reader's browser fetches for each page of both editions, from a cold cache,
-stays within budget (an explorable page 1.5 MB, any other page 1 MB); the heavy scripts the pages used to load
+stays within budget (an explorable page 1.5 MB, any other page 1 MB: test_pages.py checks it on the page it
+loads anyway, with this file's budget); the heavy scripts the pages used to load
 (the widget manager, require.js, MathJax, the theme's Font Awesome script) are never requested; and every
 formula of the sources is typeset on the page, when the book is built, with no raw TeX left.
 
@@ -61,14 +62,7 @@ def page_weight(browser, url, server):
     return total, [r.url for r in got], external
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_page_weight_within_budget(browser, server, page):
-    total, urls, external = page_weight(browser, f"{server}/{page}", server)
-    assert external == [], f"{page}: requests to the network: {external}"
-    heavy = [u for u in urls if u.split("?")[0].rsplit("/", 1)[-1] in NEVER]
-    assert heavy == [], f"{page} loads {heavy}"
-    budget = EXPLORABLE_BUDGET if is_explorable(page) else PAGE_BUDGET
-    assert total <= budget, f"{page} transfers {total / 1e6:.2f} MB, over its {budget / 1e6:.1f} MB budget"
+# Each page's weight is checked where it is loaded anyway: test_pages.py's test_page, with this file's budget.
 
 
 def test_no_page_names_a_heavy_script():

@@ -144,7 +144,7 @@ def test_the_layer_recipe_is_typeset_in_chinese(watched):
     found = _typeset(pg)
     recipe = [i for i, m in enumerate(found["mathml"]) if "<mtable" in m and all(
         s in found["text"][i] for s in ("dZ", "dW", "db", "dA"))]
-    assert len(recipe) == 1 and found["mathml"][recipe[0]].count("<mtr") == 4, "the recipe is not four rows"
+    assert len(recipe) == 1 and found["mathml"][recipe[0]].count("<mtr") >= 4, "the recipe is not four rows"
     box = pg.locator('mjx-container[display="true"]').nth(recipe[0]).bounding_box()
     assert box and box["height"] > 80, f"the recipe is not typeset as four rows: {box}"
 
