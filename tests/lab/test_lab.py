@@ -247,6 +247,9 @@ def test_chapter_reads_runs_and_answers_in_lab(lab, chapter):
         assert all(w for _, w in imgs), f"a figure did not load: {imgs}"
         # solutions are hidden until asked for: each is a closed dropdown
         n_solutions = src.count("{solution-start}")
+        # a long chapter's Markdown renders cell by cell: wait until every solution is on the page
+        pg.wait_for_function(f"document.querySelectorAll('.jp-MarkdownCell details').length >= {n_solutions}",
+                             timeout=30000)
         closed = pg.eval_on_selector_all(".jp-MarkdownCell details",
                                          "els => els.filter(d => !d.open && /Solution/.test(d.innerText)).length")
         assert closed == n_solutions, (closed, n_solutions)
