@@ -61,7 +61,7 @@ book: prereqs-book $(SETUP) assets
 	@echo "中文版 (the Chinese edition): $(CURDIR)/_build/html/zh/index.html"
 	@echo "(what each step printed is in _build/logs/)"
 
-# A build from scratch (the notebook execution cache is kept): what the tests check.
+# A build from scratch: what the tests check.
 # The old pages go first, so a renamed or removed chapter leaves no stale page behind for the tests.
 book-clean: $(SETUP) assets
 	@rm -rf _build/html _build/zh

@@ -8,8 +8,8 @@
 Both editions are built from the same sources and the same _config.yml. This script writes two derived
 configs into DIR/_build/ (never edit those by hand): _config_en.yml is _config.yml plus the i18n extension
 (_ext/i18n_ext.py: the links between twin pages); _config_zh.yml adds `language: zh_CN`, the Chinese search
-(jieba with the user dictionary locales/zh_dict.txt), the theme's search placeholder and the English build's
-notebook execution cache, so that every notebook runs once for both editions.
+(jieba with the user dictionary locales/zh_dict.txt) and the theme's search placeholder. Neither build runs a
+notebook (_config.yml: execute_notebooks off): both show the chapters' stored outputs.
 
 Layout: English at DIR/_build/html/ (as before), Chinese at DIR/_build/html/zh/ with the same paths. The
 Chinese build itself runs in DIR/_build/zh/ (its own doctrees) and is copied into place.
@@ -67,7 +67,6 @@ def configs(out):
     zh = _merge(en, {
         "title": "反向传播：交互式讲解",
         "author": "《反向传播：交互式讲解》编写组",     # the footer: 作者：《…》编写组
-        "execute": {"cache": str(out / "_build" / ".jupyter_cache")},   # the English build's cache
         "sphinx": {
             # merge html_theme_options into Jupyter Book's own (use_download_button, ...) instead of
             # replacing them
@@ -233,7 +232,7 @@ def main():
     sub = ap.add_subparsers(dest="cmd", required=True)
     b = sub.add_parser("build", help="build both editions")
     b.add_argument("--path-output", type=Path, default=ROOT)
-    b.add_argument("--all", action="store_true", help="rebuild every page (the cache is kept)")
+    b.add_argument("--all", action="store_true", help="rebuild every page")
     c = sub.add_parser("config", help="write the derived configs")
     c.add_argument("--path-output", type=Path, default=ROOT)
     u = sub.add_parser("update", help="refresh the .po files from the English text")
