@@ -349,10 +349,10 @@ def wish_sum(wish, W=None):
 def gradient_cost(results, counts):
     """Time and work of one gradient against the number of parameters P, log-log (chapter 6).
 
-    ``results``: dicts from ``backprop.cost.gradient_costs``, sorted by P; those with a
+    ``results``: dicts from ``backprop.timing.gradient_costs``, sorted by P; those with a
     "finite_differences" time give the measured red line. Left: CPU seconds of centred
     differences (measured, and 2P × the measured forward pass, dashed, on every net) and
-    of backprop. Right: ``counts``, dicts from ``backprop.cost.counted``: the multiply-adds
+    of backprop. Right: ``counts``, dicts from ``backprop.timing.counted``: the multiply-adds
     of both, with dotted lines ∝ P² and ∝ P through the last points.
     """
     P = np.array([r["P"] for r in results], dtype=float)

@@ -13,7 +13,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 
-from backprop import cost, figures  # noqa: E402
+from backprop import figures, timing  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 MATH = re.compile(r"\$[^$]*\$")
@@ -68,7 +68,7 @@ def _chapter_figures():
         "confusion": lambda: figures.confusion(np.eye(3, dtype=int) * 5),
         "gradient_cost": lambda: figures.gradient_cost(
             [{"P": p, "finite_differences": 2e-6 * p, "forward": 5e-6, "backprop": 1e-5} for p in (10, 100, 1000)],
-            [cost.counted(s, 32) for s in ([1, 3, 1], [4, 8, 2], [16, 32, 4])]),
+            [timing.counted(s, 32) for s in ([1, 3, 1], [4, 8, 2], [16, 32, 4])]),
     }
 
 

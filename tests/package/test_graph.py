@@ -291,11 +291,11 @@ def test_the_cost_figure_plots_the_measurements_and_the_counts():
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from backprop import cost, figures
+    from backprop import figures, timing
     results = [{"P": 10, "finite_differences": 2e-3, "forward": 5e-5, "backprop": 1e-4},
                {"P": 1000, "finite_differences": 2e-1, "forward": 1e-4, "backprop": 2e-4},
                {"P": 10**5, "forward": 1e-2, "backprop": 3e-2}]       # too big to nudge
-    counts = [cost.counted(s, 32) for s in ([2, 2, 1], [16, 32, 8], [784, 256, 256, 10])]
+    counts = [timing.counted(s, 32) for s in ([2, 2, 1], [16, 32, 8], [784, 256, 256, 10])]
     fig = figures.gradient_cost(results, counts)
     left, right = fig.axes
     np.testing.assert_allclose(left.lines[0].get_ydata(), [2e-3, 2e-1])
@@ -308,12 +308,12 @@ def test_the_cost_figure_plots_the_measurements_and_the_counts():
 
 
 def test_cost_counts_parameters_and_products():
-    from backprop import cost
-    assert cost.n_params([64, 32, 10]) == 64 * 32 + 32 + 32 * 10 + 10
-    assert cost.n_params([3, 4, 2]) == sum(p.size for layer in MLP([3, 4, 2]).params for p in layer)
-    fwd, bwd = cost.multiply_adds([5, 4, 3], m=7)
+    from backprop import timing
+    assert timing.n_params([64, 32, 10]) == 64 * 32 + 32 + 32 * 10 + 10
+    assert timing.n_params([3, 4, 2]) == sum(p.size for layer in MLP([3, 4, 2]).params for p in layer)
+    fwd, bwd = timing.multiply_adds([5, 4, 3], m=7)
     assert (fwd, bwd) == ((4 * 5 + 3 * 4) * 7, (2 * 4 * 5 + 2 * 3 * 4 - 4 * 5) * 7)
-    c = cost.counted([5, 4, 3], m=7)
+    c = timing.counted([5, 4, 3], m=7)
     assert c == {"P": 39, "forward": fwd, "backprop": fwd + bwd, "finite_differences": 2 * 39 * fwd}
-    r = cost.gradient_costs([3, 4, 2], m=4, repeats=1, number=1)
+    r = timing.gradient_costs([3, 4, 2], m=4, repeats=1, number=1)
     assert r["P"] == 26 and all(r[k] >= 0 for k in ("forward", "backprop", "finite_differences"))

@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from backprop import MLP, cost, sharing
+from backprop import MLP, sharing, timing
 
 
 @pytest.mark.parametrize("sizes", [[3, 4, 2], [2, 3, 4, 2], [5, 1]])
@@ -31,10 +31,10 @@ def test_the_counts_written_out():
 @pytest.mark.parametrize("sizes", [[2, 3, 1], [64, 32, 10], [8, 16, 16, 4], [784, 256, 256, 10]])
 def test_no_reuse_does_backprops_backward_work_plus_each_dA_again_per_parameter_below(sizes):
     m = 32
-    _, backward = cost.multiply_adds(sizes, m)
+    _, backward = timing.multiply_adds(sizes, m)
     extra = 0
     for k in range(2, len(sizes)):            # dA[k−1] = W[k]ᵀ dZ[k]: backprop once, no reuse
-        below = cost.n_params(sizes[:k])      # once per parameter of layers 1 … k − 1
+        below = timing.n_params(sizes[:k])      # once per parameter of layers 1 … k − 1
         extra += (below - 1) * sizes[k] * sizes[k - 1] * m
     assert sharing.multiply_adds_no_reuse(sizes, m) == backward + extra
 

@@ -1,4 +1,4 @@
-"""What a gradient costs: finite differences against backprop, timed side by side (chapter 6).
+"""Timing and counting a gradient: finite differences against backprop, side by side (chapters 3, 6).
 
 Centred differences need two forward passes per parameter, 2P passes for P parameters;
 backprop needs one forward and one backward pass for all of them. Times are medians of
