@@ -108,7 +108,7 @@ def test_solution_is_hidden_and_correct(chapter, name, label):
     assert [bool(_defines(c, name)) for c in code] == [True, False], [c["id"] for c in code]
     solution, check = code
     assert "NotImplementedError" not in _src(solution) and not solution["outputs"]
-    assert _src(check).strip() == f"lab.check_{_task(name)}({name})"
+    assert _src(check).strip() == f"# Solution\nlab.check_{_task(name)}({name})"
     text, page = _shown(check)
     assert text.startswith(f"✓ {_task(name)}: correct. ") and "#2e7d32" in page
     # no solution code outside its hidden cells: the only other definitions are the starter's
