@@ -82,6 +82,10 @@ def configs(out):
                 # under zh_CN: the solutions' dropdown hints stayed English. Set them here.
                 "togglebutton_hint": "点击显示",
                 "togglebutton_hint_hide": "点击隐藏",
+                # MyST-NB's toggle of a hidden cell (a solution's code, tag hide-cell) has no Chinese of its own
+                # ({type} is "content" for a whole cell)
+                "nb_code_prompt_show": "显示单元格内容",
+                "nb_code_prompt_hide": "隐藏单元格内容",
             },
         },
     })

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from conftest import Watched
-from test_pages import SOLUTIONS
+from test_pages import SOLUTIONS, VISIBLE
 
 SIZES = {"phone": (390, 844), "laptop": (1280, 800)}
 CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
@@ -37,13 +37,23 @@ def _open(contexts, server, size, mode, page):
 
 
 def test_solutions_open_on_request(contexts, server):
-    """The check above is not vacuous: a chapter has solutions, and opening one shows what was hidden."""
+    """The check of every page is not vacuous: a chapter has solutions, each followed by its code cells behind
+    closed "show" toggles; opening the solution shows its text, opening a toggle shows the code and its output."""
     w, pg = _open(contexts, server, "laptop", "light", "chapters/01_intuition.html")
     sols = pg.query_selector_all(".bd-article .solution")
     assert len(sols) >= 2
-    assert pg.evaluate(SOLUTIONS)[0]["visible"] == []
+    before = pg.evaluate(SOLUTIONS)
+    assert all(s["visible"] == [] and s["code_shown"] == [] and s["cells"] == s["code_closed"] > 0
+               for s in before), before
     sols[0].query_selector(".admonition-title").click()
     pg.wait_for_function(f"({SOLUTIONS})()[0].visible.length > 0", timeout=5000)   # opening it shows it
+    assert pg.evaluate(SOLUTIONS)[0]["code_shown"] == []                           # its code still hidden
+    cell = sols[0].evaluate_handle("s => s.nextElementSibling")
+    cell.as_element().query_selector(":scope > details.hide > summary").click()
+    pg.wait_for_function(f"({SOLUTIONS})()[0].code_shown.length == 1", timeout=5000)
+    shown = cell.as_element().evaluate(f"""c => [...c.querySelectorAll('.cell_input, .cell_output')]
+                                               .filter({VISIBLE}).map(e => e.innerText)""")
+    assert len(shown) == 1 and shown[0].startswith("# Solution\ndef sigmoid_prime("), shown   # the code; no output
     pg.close()
 
 

@@ -3,7 +3,8 @@
 
 One Lab server for every chapter (127.0.0.1, a token, a free port, a temporary directory: the repository's
 notebooks are never touched). For each chapter: its rendered Markdown shows no raw MyST (directive options,
-role names), its figures load, its solutions are hidden until asked for; before it runs, no explorable shows
+role names), its figures load, its solutions are hidden until asked for (the dropdown closed, the solution's code cells
+collapsed: source and outputs, the collapsed source showing only "# Solution"); before it runs, no explorable shows
 an error or a memory address; Run All Cells gives no error; each explorable answers a slider or button; the
 saved notebook holds the state of every widget its outputs show (so a saved copy reopens drawn, not "model
 not found"). Chapter 1 is also driven by keyboard and from Python, its readouts compared with backprop.
@@ -34,8 +35,8 @@ CHAPTERS = sorted(p.name for p in (ROOT / "chapters").glob("*.ipynb"))
 ROOT_NEURON = '[data-explorable="neuron"]'
 STARTED = []         # every process the Lab fixture started: the server and what it started
 # What raw MyST looks like when a renderer does not understand it: directive options, directive and role names
-RAW_MYST = [":label:", ":class:", ":name:", ":alt:", "{solution-start}", "{solution-end}", "{exercise}",
-            "{figure}", "{admonition}", "{term}", "{doc}", "```"]
+RAW_MYST = [":label:", ":class:", ":name:", ":alt:", "{solution}", "{exercise}", "{figure}", "{admonition}",
+            "{term}", "{doc}", "```"]
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -173,6 +174,21 @@ def _match(got, widget):
 
 # The rendered Markdown cells' text (a rendered cell hides its editor), and its solutions' state
 MARKDOWN = """() => [...document.querySelectorAll('.jp-MarkdownCell .myst, .jp-MarkdownCell .jp-MarkdownOutput')].map(e => e.innerText)"""
+# The code cells after each solution's dropdown (a Markdown cell ending in a {solution} directive): collapsed in
+# the model (source, outputs), how many of their code and output elements show, and the placeholder's text
+SOLUTION_CELLS = r"""() => {
+  const out = []; let after = false;
+  for (const w of window.jupyterapp.shell.currentWidget.content.widgets) {
+    if (w.model.type !== 'code') { after = /```\{solution\}((?!```)[\s\S])*```\s*$/.test(w.model.sharedModel.getSource()); continue; }
+    if (!after) continue;
+    const shown = [...w.node.querySelectorAll('.jp-InputArea-editor, .jp-OutputArea-output')]
+      .filter(e => e.checkVisibility()).length;
+    const ph = w.node.querySelector('.jp-InputPlaceholder .jp-Placeholder-content');
+    out.push({collapsed: [w.inputHidden, w.outputHidden], shown,
+              placeholder: ph && ph.checkVisibility() ? ph.innerText.trim() : null});
+  }
+  return out;
+}"""
 # What an explorable shows: its readouts and pictures; responds = changes after a button or a slider is moved
 SNAPSHOT = """root => JSON.stringify([[...root.querySelectorAll('[data-readout]')].map(e => e.dataset.value),
                                    [...root.querySelectorAll('svg')].map(e => e.innerHTML)])"""
@@ -246,13 +262,24 @@ def test_chapter_reads_runs_and_answers_in_lab(lab, chapter):
         assert len(imgs) == src.count("{figure}"), imgs
         assert all(w for _, w in imgs), f"a figure did not load: {imgs}"
         # solutions are hidden until asked for: each is a closed dropdown
-        n_solutions = src.count("{solution-start}")
+        n_solutions = src.count("```{solution}")
         # a long chapter's Markdown renders cell by cell: wait until every solution is on the page
         pg.wait_for_function(f"document.querySelectorAll('.jp-MarkdownCell details').length >= {n_solutions}",
                              timeout=30000)
         closed = pg.eval_on_selector_all(".jp-MarkdownCell details",
                                          "els => els.filter(d => !d.open && /Solution/.test(d.innerText)).length")
         assert closed == n_solutions, (closed, n_solutions)
+        # ... followed by its code cells, collapsed: neither their code nor their output shows, only the placeholder
+        # of the source, whose text is the cell's first line, "# Solution"
+        hidden = pg.evaluate(SOLUTION_CELLS)
+        n_code = sum(1 for c in json.loads(src)["cells"] if "hide-cell" in c["metadata"].get("tags", []))
+        assert len(hidden) == n_code >= n_solutions, (len(hidden), n_code, n_solutions)
+        assert all(h["collapsed"] == [True, True] and h["shown"] == 0 and h["placeholder"] == "# Solution"
+                   for h in hidden), hidden
+        # asked for: a click on the placeholder shows the code
+        pg.locator(".jp-CodeCell .jp-InputPlaceholder").first.click()
+        pg.wait_for_function(f"({SOLUTION_CELLS})()[0].shown > 0", timeout=10000)
+        assert pg.evaluate(SOLUTION_CELLS)[0]["collapsed"] == [False, True]
 
         # before the chapter runs: the explorables show neither an error nor a memory address
         before = pg.locator(".jp-OutputArea-output").all_inner_texts()

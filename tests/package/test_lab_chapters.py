@@ -1,10 +1,12 @@
 """The "Your turn" labs as the chapters store them: what a reader of the built page sees.
 
 For each lab: an exercise with its label, a starter cell that raises NotImplementedError, a
-check cell right after it whose stored feedback says "not implemented yet", and, inside the
-exercise's gated solution (solution-start … solution-end), the reference solution and a
-check cell whose stored feedback says "correct". nbval re-runs the cells and compares the
-outputs; this file checks the layout and runs the grader on the stored code once more.
+check cell right after it whose stored feedback says "not implemented yet", then the exercise's
+solution (a {solution} dropdown) followed by its hidden code cells (the tag hide-cell, which the
+web book shows as a closed "show" toggle, and the metadata with which JupyterLab collapses the
+source and the outputs): the reference solution and a check cell whose stored feedback says
+"correct". nbval re-runs the cells and compares the outputs; this file checks the layout and
+runs the grader on the stored code once more.
 """
 import json
 import re
@@ -57,18 +59,26 @@ def _defines(cell, name):
     return cell["cell_type"] == "code" and re.search(rf"^def {name}\(", _src(cell), re.M)
 
 
+# the metadata of a solution's code cell: hidden on the web (MyST-NB) and in JupyterLab until asked for
+HIDDEN = {"tags": ["hide-cell"], "jupyter": {"source_hidden": True, "outputs_hidden": True}}
+
+
+def _hidden(cell):
+    return all(cell["metadata"].get(k) == v for k, v in HIDDEN.items())
+
+
 def _lab(chapter, name, label):
-    """(starter, check, solution cells between solution-start and solution-end) of one lab."""
+    """(starter, check, the solution's code cells: the hidden cells after its {solution} dropdown) of one lab."""
     cells = _cells(chapter)
     task = [i for i, c in enumerate(cells) if c["cell_type"] == "markdown"
             and re.search(rf"```{{exercise}}\n:label: {label}\n", _src(c))]
     assert len(task) == 1, f"{chapter}: exercise {label} not found once"
-    start = next(i for i, c in enumerate(cells) if c["cell_type"] == "markdown"
-                 and f"```{{solution-start}} {label}\n:class: dropdown\n```" in _src(c))
-    end = next(i for i in range(start + 1, len(cells)) if cells[i]["cell_type"] == "markdown"
-               and _src(cells[i]).startswith("```{solution-end}\n```"))
+    sol = [i for i, c in enumerate(cells) if c["cell_type"] == "markdown"
+           and re.search(rf"```{{solution}} {label}\n:class: dropdown\n\n((?!```).)+\n```$", _src(c), re.S)]
+    assert len(sol) == 1, f"{chapter}: solution {label} not found once, as the cell's last directive"
+    end = next((i for i in range(sol[0] + 1, len(cells)) if not _hidden(cells[i])), len(cells))
     starter, check = cells[task[0] + 1], cells[task[0] + 2]
-    return starter, check, cells[start + 1:end], cells
+    return starter, check, cells[sol[0] + 1:end], cells
 
 
 @pytest.mark.parametrize("chapter, name, label", LABS, ids=[n for _, n, _ in LABS])
@@ -91,16 +101,17 @@ def test_starter_and_its_check(chapter, name, label):
 
 
 @pytest.mark.parametrize("chapter, name, label", LABS, ids=[n for _, n, _ in LABS])
-def test_solution_is_gated_and_correct(chapter, name, label):
+def test_solution_is_hidden_and_correct(chapter, name, label):
     _, _, inside, cells = _lab(chapter, name, label)
     code = [c for c in inside if c["cell_type"] == "code"]
+    assert code == inside, [c["id"] for c in inside]
     assert [bool(_defines(c, name)) for c in code] == [True, False], [c["id"] for c in code]
     solution, check = code
     assert "NotImplementedError" not in _src(solution) and not solution["outputs"]
-    assert _src(check).strip() == f"lab.check_{_task(name)}({name})"
+    assert _src(check).strip() == f"# Solution\nlab.check_{_task(name)}({name})"
     text, page = _shown(check)
     assert text.startswith(f"✓ {_task(name)}: correct. ") and "#2e7d32" in page
-    # no solution code outside its dropdown: the only other definitions are the starter's
+    # no solution code outside its hidden cells: the only other definitions are the starter's
     outside = [c for c in cells if _defines(c, name) and c not in inside]
     assert len(outside) == 1 and "raise NotImplementedError" in _src(outside[0])
 
