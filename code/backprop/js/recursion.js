@@ -29,12 +29,12 @@ const REC_TEXT = {
       "Step 2: the three hidden neurons on the right, each with its own wish, the sum that arrived in step 1; "
         + "the two inputs in the middle; on the left, for each input, the wish each hidden neuron has for it, "
         + "and their sum."],
-    scale: (v) => `longest arrow ${fmt(v)}`,
-    caption: "Arrows: wishes −∂C/∂a, per unit of learning rate (up: a should grow; each picture has its own "
-      + "scale). On the right, each neuron's own wish; on the left, the wish each of them has for a neuron of the "
-      + "layer before, w·σ′(z)·(own wish), in the sender's colour, then their sum. The sums of step 1 arrive in "
-      + "step 2 as the hidden neurons' own wishes, in the same colours. Lines: the weights (width |w|, dashed "
-      + "when negative).",
+    scale: (v) => `longest arrow ${fmt(v)}`, asBefore: "drawn as the sums of step 1",
+    caption: "Arrows: wishes −∂C/∂a, per unit of learning rate (up: a should grow). On the right, each neuron's "
+      + "own wish; on the left, the wish each of them has for a neuron of the layer before, w·σ′(z)·(own wish), "
+      + "in the sender's colour, then their sum. The sums of step 1 arrive in step 2 as the hidden neurons' own "
+      + "wishes, drawn the same. The left side of each picture is scaled to its longest arrow. Lines: the "
+      + "weights (width |w|, dashed when negative).",
     tableAria: (n) => `numbers of step ${n}`,
   },
   zh: {
@@ -53,10 +53,10 @@ const REC_TEXT = {
       "第 1 步：右边两个输出神经元，各带自身的期望；中间三个隐藏神经元；左边是每个输出神经元对每个隐藏神经元的期望，以及它们的总和。",
       "第 2 步：右边三个隐藏神经元，各带自身的期望，即第 1 步传来的总和；中间两个输入；左边是每个隐藏神经元对每个输入的期望，"
         + "以及它们的总和。"],
-    scale: (v) => `最长箭头 ${fmt(v)}`,
-    caption: "箭头：期望 −∂C/∂a（每单位学习率；向上：a 应该变大；每幅图有各自的刻度）。右边是每个神经元自身的期望；左边是它们各自对"
+    scale: (v) => `最长箭头 ${fmt(v)}`, asBefore: "与第 1 步的总和画法相同",
+    caption: "箭头：期望 −∂C/∂a（每单位学习率；向上：a 应该变大）。右边是每个神经元自身的期望；左边是它们各自对"
       + "前一层某个神经元的期望 w·σ′(z)·（自身的期望），用发出者的颜色画出，然后是它们的总和。第 1 步的总和在第 2 步成为"
-      + "隐藏神经元自身的期望，颜色相同。连线：权重（粗细为 |w|，负值为虚线）。",
+      + "隐藏神经元自身的期望，画法不变。每幅图的左半边按其中最长的箭头缩放。连线：权重（粗细为 |w|，负值为虚线）。",
     tableAria: (n) => `第 ${n} 步的数值`,
   },
 };
@@ -109,9 +109,10 @@ html[data-theme="dark"] .bp-recursion, body[data-jp-theme-light="false"] .bp-rec
 .bp-recursion svg { width: 100%; max-width: 440px; height: auto; display: block; margin: 0 auto; }
 .bp-recursion .rc-table-wrap { overflow-x: auto; }
 .bp-recursion table { border-collapse: collapse; width: 100%; font-size: 0.8rem; }
-.bp-recursion th, .bp-recursion td { padding: 0.05rem 0.25rem; text-align: right; border-bottom: 1px dotted var(--bp-rule);
+.bp-recursion th, .bp-recursion td { padding: 0.05rem 0.2rem; text-align: right; border-bottom: 1px dotted var(--bp-rule);
   white-space: nowrap; font-weight: normal; }
-.bp-recursion th[scope="row"] { text-align: left; }
+.bp-recursion th[scope="row"] { text-align: left; white-space: normal; }
+@media (max-width: 600px) { .bp-recursion table { font-size: 0.72rem; } }
 .bp-recursion thead th { color: var(--bp-muted, #4b535d); }
 .rc-edge { fill: none; opacity: 0.45; }
 .rc-s2-0 { stroke: var(--rc-s2-0); fill: var(--rc-s2-0); }
@@ -179,7 +180,7 @@ function render({ model, el }) {
 
   const svgs = {}, scaleText = {};
   const step = (l, nS, nR) => {
-    svgs[l] = s("svg", { viewBox: "0 0 340 236", role: "img", "aria-label": T.svgAria[2 - l], "data-picture": `step${3 - l}` });
+    svgs[l] = s("svg", { viewBox: "0 0 340 238", role: "img", "aria-label": T.svgAria[2 - l], "data-picture": `step${3 - l}` });
     return h("section", { class: "rc-step", "data-step": String(3 - l) }, [
       h("div", { class: "rc-head" }, T.steps[2 - l]), svgs[l], table(l, nS, nR)]);
   };
@@ -209,15 +210,16 @@ function render({ model, el }) {
   const text = (x, y, str, cls = "rc-text", anchor = "middle") => svgText(x, y, str, { class: cls, "text-anchor": anchor });
 
   // One step's picture: the senders (layer l) on the right with their own wishes, the layer before in the middle,
-  // and on the left, for each neuron k of the layer before, the pieces from every sender and their sum.
-  function drawStep(l, r, acts, W) {
+  // and on the left, for each neuron k of the layer before, the pieces from every sender and their sum. The left
+  // side is scaled to its longest arrow (scale); the own wishes on the right to ownScale.
+  function drawStep(l, r, acts, W, scale, ownScale) {
     const svg = svgs[l], nS = W.length, nR = W[0].length, xSum = COL(nS, nS) + 10;
     const senderCls = (j) => `rc-s${l}-${j}`, sumCls = (k) => (l === 2 ? `rc-s1-${k}` : "rc-s0");
-    const scale = Math.max(1e-300, ...r.wish.map(Math.abs), ...r.piece.flat().map(Math.abs), ...r.sum.map(Math.abs));
     svg.replaceChildren();
     for (let j = 0; j < nS; j++) svg.append(text(COL(nS, j), 14, REC_NAME[l](j), `rc-small`));
     svg.append(text(xSum, 14, T.sum, "rc-small"), text(338, 14, T.ownHead, "rc-small", "end"));
-    svg.append(text(338, 230, T.scale(scale), "rc-small", "end"));
+    svg.append(text(4, 232, T.scale(scale), "rc-small", "start"),
+      text(338, 232, l === 2 ? T.scale(ownScale) : T.asBefore, "rc-small", "end"));
     for (let j = 0; j < nS; j++) {
       for (let k = 0; k < nR; k++) {
         svg.append(s("line", { x1: XR + 19, y1: ROW(nR, k), x2: XS - 19, y2: ROW(nS, j), class: `rc-edge ${senderCls(j)}`,
@@ -239,7 +241,7 @@ function render({ model, el }) {
     for (let j = 0; j < nS; j++) {
       const y = ROW(nS, j);
       svg.append(s("line", { x1: XW - 12, x2: XW + 12, y1: y, y2: y, class: "rc-base" }),
-        arrow(XW, y, r.wish[j], scale, senderCls(j), `own${l}-${j}`),
+        arrow(XW, y, r.wish[j], ownScale, senderCls(j), `own${l}-${j}`),
         s("circle", { cx: XS, cy: y, r: 19, class: "rc-node" }),
         s("circle", { cx: XS, cy: y, r: 19, class: senderCls(j), style: "fill: none", "stroke-width": 2.5 }),
         text(XS, y - 1, REC_NAME[l](j)), text(XS, y + 11, acts[l][j].toFixed(2), "rc-small"));
@@ -247,11 +249,14 @@ function render({ model, el }) {
     }
   }
 
+  // each left side at its own scale; step 2's own wishes at the scale step 1 drew them with, as its sums
+  const longest = (...xs) => Math.max(1e-300, ...xs.flat(2).map(Math.abs));
   function update() {
     const { v, a, steps } = recursionValues(p);
     for (const k in outs) outs[k].set(v[k]);
-    drawStep(2, steps[2], a, p.W2);
-    drawStep(1, steps[1], a, p.W1);
+    const scale1 = longest(steps[2].piece, steps[2].sum), scale2 = longest(steps[1].piece, steps[1].sum);
+    drawStep(2, steps[2], a, p.W2, scale1, longest(steps[2].wish));
+    drawStep(1, steps[1], a, p.W1, scale2, scale1);
   }
 
   update();
