@@ -12,7 +12,8 @@ import anywidget
 import numpy as np
 import traitlets as t
 
-from . import chain, layers, wishes
+from . import chain, wishes
+from . import layers
 from .graph import Value
 from .activations import sigmoid_prime
 from .mlp import MLP
