@@ -14,7 +14,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "browser"
 from conftest import ARGS, CHROMIUM, HTML  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-PAGES = {"neuron": ("chapters/01_intuition.html", "w", "C"), "chain": ("chapters/02_notation.html", "w1", "C")}
+PAGES = {"neuron": ("chapters/01_intuition.html", "w", "C"), "chain": ("chapters/02_notation.html", "w1", "C"),
+         "recursion": ("chapters/04_many_neurons.html", "b1_1", "sum0_0")}
 JS = """([root, param, out]) => {
   const el = document.querySelector(`${root} input[data-param="${param}"]`);
   const ro = document.querySelector(`${root} [data-readout="${out}"]`);

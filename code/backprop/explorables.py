@@ -13,8 +13,10 @@ import numpy as np
 import traitlets as t
 
 from . import chain, wishes
+from . import layers
 from .graph import Value
 from .activations import sigmoid_prime
+from .mlp import MLP
 
 _JS = Path(__file__).parent / "js"
 _CSS = (_JS / "explorables.css").read_text()
@@ -217,4 +219,74 @@ class Graph(_ChainParameters, _Explorable):
         v = {}
         for k, node in self.nodes().items():
             v[k], v[f"dC_d{k}"] = node.data, node.grad
+        return v
+
+
+class Recursion(_Explorable):
+    """Chapter 4's 2-3-2 network: the output layer's wishes passed back two layers, by the same step twice.
+
+    x = a[0] (2 inputs), a[1] = σ(W[1] x + b[1]) (3 hidden), a[2] = σ(W[2] a[1] + b[2]) (2 outputs),
+    C = Σ_j (a[2]_j − y_j)². A wish is −∂C/∂a, per unit of learning rate. Step 1 (l = 2), then step 2
+    (l = 1): neuron j of layer l has the wish wish[l]_j; for each a[l−1]_k it wishes the piece
+    w[l]_jk σ'(z[l]_j) wish[l]_j; a[l−1]_k's wish is the sum of its pieces. Layer 2's own wishes come from
+    the targets, 2(y − a[2]); layer 1's are the sums of step 1. The weights and b[2] are the worked
+    example's (traits W1, W2, b2); the sliders move x, y and b[1].
+
+    Readouts: C, out_j = a[2]_j; for step 1: wish2_j, gp2_j = σ'(z[2]_j), piece2_j_k, sum1_k; for step 2:
+    wish1_k (−∂C/∂a[1]_k, from ``layers.linear_backward``), gp1_k, piece1_k_i, sum0_i (the inputs' wishes).
+    """
+    _esm = _esm("recursion")
+    _css = _CSS
+    # the weights and b[2] of chapter 4's worked 2-3-2 example; no slider moves them
+    W1 = t.List(default_value=[[0.5, -1.0], [1.5, 0.8], [-0.7, 1.2]]).tag(sync=True)
+    W2 = t.List(default_value=[[1.0, -1.5, 0.6], [-0.8, 0.9, 1.4]]).tag(sync=True)
+    b2 = t.List(default_value=[0.2, -0.4]).tag(sync=True)
+    x0, x1 = (t.Float(v).tag(sync=True) for v in (0.3, 0.8))
+    y0, y1 = (t.Float(v).tag(sync=True) for v in (1.0, 0.0))
+    b1_0, b1_1, b1_2 = (t.Float(v).tag(sync=True) for v in (0.1, -0.2, 0.3))
+    ranges = t.Dict({"x0": _range(0, 1), "x1": _range(0, 1), "y0": _range(0, 1), "y1": _range(0, 1),
+                     **{f"b1_{k}": _range(-8, 8) for k in range(3)}}).tag(sync=True)
+
+    def net(self):
+        """The network as a ``backprop.MLP([2, 3, 2])`` with this explorable's parameters."""
+        net = MLP([2, 3, 2])
+        (W1, b1), (W2, b2) = net.params
+        W1[:], W2[:], b2[:, 0] = self.W1, self.W2, self.b2
+        b1[:, 0] = [self.b1_0, self.b1_1, self.b1_2]
+        return net
+
+    def steps(self):
+        """The two steps back, as {l: dict} for l = 2, 1, each with arrays: "a" (n_l,) the layer's
+        activations, "wish" (n_l,) its own wishes −∂C/∂a[l], "gp" (n_l,) σ'(z[l]), "piece" (n_l, n_{l−1})
+        with piece[j, k] = w[l]_jk σ'(z[l]_j) wish[l]_j, "sum" (n_{l−1},) the sums over j of the pieces,
+        "wish_prev" (n_{l−1},) = −W[l]ᵀ dz[l] from ``layers.linear_backward``; also "C", a float."""
+        net = self.net()
+        X, Y = np.array([[self.x0], [self.x1]]), np.array([[self.y0], [self.y1]])
+        A = net.activations(X)
+        wish = 2.0 * (Y - A[2])                       # layer 2's own wishes: −∂C/∂a[2]
+        out = {"C": net.cost(X, Y)}
+        for l in (2, 1):
+            W = net.params[l - 1][0]
+            gp = A[l] * (1 - A[l])                    # σ'(z[l]) from a[l]
+            dZ = -wish * gp                           # ∂C/∂z[l]
+            dA_prev, _, _ = layers.linear_backward(dZ, A[l - 1], W)
+            piece = W * (gp * wish)                   # row j: neuron j's wishes for a[l−1]
+            out[l] = {"a": A[l][:, 0], "wish": wish[:, 0], "gp": gp[:, 0], "piece": piece,
+                      "sum": piece.sum(axis=0), "wish_prev": -dA_prev[:, 0]}
+            wish = -dA_prev                           # the sums: layer l−1's own wishes
+        return out
+
+    def values(self):
+        st = self.steps()
+        v = {"C": st["C"], **{f"out{j}": float(st[2]["a"][j]) for j in range(2)}}
+        for l in (2, 1):
+            r = st[l]
+            n, n_prev = r["piece"].shape
+            for j in range(n):
+                if l == 2:
+                    v[f"wish2_{j}"] = float(r["wish"][j])
+                v[f"gp{l}_{j}"] = float(r["gp"][j])
+                v.update({f"piece{l}_{j}_{k}": float(r["piece"][j, k]) for k in range(n_prev)})
+            v.update({f"sum{l - 1}_{k}": float(r["sum"][k]) for k in range(n_prev)})
+        v.update({f"wish1_{k}": float(st[2]["wish_prev"][k]) for k in range(3)})
         return v

@@ -9,7 +9,7 @@ from conftest import sweep
 
 PAGES = {"neuron": "chapters/01_intuition.html", "chain": "chapters/02_notation.html",
          "descent": "chapters/03_algorithm.html", "wishes": "chapters/04_many_neurons.html",
-         "graph": "chapters/06_graphs.html"}
+         "graph": "chapters/06_graphs.html", "recursion": "chapters/04_many_neurons.html"}
 
 # The graph: every text of a node inside its box, every edge label inside the picture and clear of every box
 # (0.5 user units of slack for the font's rounding). Returns what crosses, as readable strings.
