@@ -28,7 +28,7 @@ ARROWS = """root => Object.fromEntries([...root.querySelectorAll('[data-arrow]')
     [e.dataset.arrow, [Number(e.dataset.value), e.getAttribute('display') !== 'none'
                        && e.getBoundingClientRect().height > 0, e.getBBox().height, e.hasAttribute('data-clipped')]]))"""
 
-FULL, SCALE = 32, 1.0     # wishes.js: a wish of SCALE is an arrow FULL units long, whatever the other arrows
+FULL, SCALE = 32, 0.8     # wishes.js: a wish of SCALE is an arrow FULL units long, whatever the other arrows
 
 
 def _assert_fixed_scale(arrows, where):
@@ -101,6 +101,9 @@ def test_a_wish_past_the_scale_is_clipped_and_marked(page):
     assert abs(w.values()["dC_da2"]) > 2 * SCALE
     assert arrows["sum-2"][1:] == [True, FULL, True]
     _assert_matches(page, w, "a sum past the scale")
+    # the caption and the chapter's text give the scale the arrows are drawn on
+    assert f"a full-length arrow is a wish of {SCALE}" in page.inner_text(f"{ROOT} .wz-picture .bp-caption")
+    assert f"a full-length arrow is a wish of {SCALE}" in page.inner_text("main")
 
 
 def test_every_slider_and_button_has_a_readable_label(page):

@@ -8,7 +8,7 @@
 const WISHES_PARAMS = ["a0", "a1", "a2", "y0", "y1", "b0", "b1", "w00", "w01", "w02", "w10", "w11", "w12"];
 const WISHES_J = [0, 1], WISHES_K = [0, 1, 2];
 const WISHES_SUB = "₀₁₂";
-const WISHES_SCALE = 1;   // a wish of 1 is a full-length arrow; a longer one is clipped and gets a second head
+const WISHES_SCALE = 0.8;   // a wish of 0.8 is a full-length arrow; a longer one is clipped and gets a second head
 
 const WISHES_TEXT = {
   en: {
@@ -27,7 +27,7 @@ const WISHES_TEXT = {
       + "an arrow for each output neuron's wish for it, and an arrow for their sum.",
     caption: "Arrows: output neuron j's wish −∂Eⱼ/∂aₖ for input aₖ (per unit of learning rate; Eⱼ is neuron j's "
       + "squared error; up: aₖ should grow; length and width: how much), then their sum −∂C/∂aₖ. "
-      + "The scale is fixed: a full-length arrow is a wish of 1, and a double head marks a longer one. "
+      + "The scale is fixed: a full-length arrow is a wish of 0.8, and a double head marks a longer one. "
       + "Lines: the weights wⱼₖ (width |wⱼₖ|, dashed when negative).",
   },
   zh: {
@@ -46,7 +46,7 @@ const WISHES_TEXT = {
       + "以及它们的总和。",
     caption: "箭头：输出神经元 j 对输入 aₖ 的期望 −∂Eⱼ/∂aₖ（每单位学习率；Eⱼ 是神经元 j 的平方误差；"
       + "向上：aₖ 应该变大；长度和粗细：变多少），然后是它们的总和 −∂C/∂aₖ。"
-      + "刻度固定：满长的箭头表示期望为 1，双箭头表示更长的期望。"
+      + "刻度固定：满长的箭头表示期望为 0.8，双箭头表示更长的期望。"
       + "连线：权重 wⱼₖ（粗细为 |wⱼₖ|，负值为虚线）。",
   },
 };
@@ -169,7 +169,7 @@ function render({ model, el }) {
     const clipped = Math.abs(wish) > WISHES_SCALE;
     const f = Math.min(Math.abs(wish) / WISHES_SCALE, 1), len = 32 * f, wdt = 1 + 5 * f, dir = wish > 0 ? -1 : 1;
     if (len < 0.5) { g.setAttribute("display", "none"); return g; }
-    const head = Math.min(len, 5 + 1.5 * wdt);
+    const head = Math.min(len, Math.max(0.6 * len, 4), 5 + 1.5 * wdt);   // a shaft shows on all but the shortest
     const tip = (at) => s("polygon", { points: `${x - 3 - wdt},${y + dir * (at - head)} `
       + `${x + 3 + wdt},${y + dir * (at - head)} ${x},${y + dir * at}`, stroke: "none" });
     g.append(s("line", { x1: x, y1: y, x2: x, y2: y + dir * (len - head), "stroke-width": wdt }), tip(len));
