@@ -67,7 +67,7 @@ def gradients(w, b, a0, y):
       "w": shape (L,), ∂J/∂w_l for l = 1..L;
       "b": shape (L,), ∂J/∂b_l for l = 1..L;
       "a": ∂J/∂a_l for l = 0..L−1, shape (L,) for one example, (L, m) for m examples
-           (each example has its own a_l, so the wish for a is per example).
+           (each example has its own a_l, so the gradient for a is per example).
     """
     w, b, a0, y = _check(w, b, a0, y)
     a, z = trace(w, b, a0)
@@ -79,7 +79,7 @@ def gradients(w, b, a0, y):
         dz_l = da_l * sigmoid_prime(z[l - 1])  # ∂J/∂z_l = ∂J/∂a_l · σ'(z_l)
         dw[l - 1] = np.sum(dz_l * a[l - 1])   # ∂z_l/∂w_l = a_{l−1}; summed over examples
         db[l - 1] = np.sum(dz_l)              # ∂z_l/∂b_l = 1
-        da_l = dz_l * w[l - 1]                # ∂z_l/∂a_{l−1} = w_l: the wish passed back
+        da_l = dz_l * w[l - 1]                # ∂z_l/∂a_{l−1} = w_l: passed back (minus the wish)
         da[l - 1] = da_l
     return {"w": dw, "b": db, "a": da}
 

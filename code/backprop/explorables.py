@@ -44,7 +44,7 @@ class Neuron(_Explorable):
 
     ``a`` is a(L−1), the input from the sigmoid layer before: it lies in [0, 1].
     Readouts: z, a_L, σ'(z), C, ∂C/∂w, ∂C/∂b, ∂C/∂a. The slider ends give z from −20
-    to 20. The bars show the nudges −∂C/∂θ on a fixed scale.
+    to 20. The bars show the wishes −∂C/∂θ on a fixed scale.
     """
     _esm = _esm("neuron")
     _css = _CSS
@@ -163,8 +163,9 @@ class Wishes(_Explorable):
     """Two sigmoid output neurons j fed by three activations a_k (chapter 4).
 
     z_j = Σ_k w_jk a_k + b_j, out_j = σ(z_j), C = Σ_j (out_j − y_j)². Readouts: C,
-    out_j, ∂C/∂z_j, each neuron's wish ∂E_j/∂a_k (wish_j_k; E_j = (out_j − y_j)²), their sums ∂C/∂a_k,
-    ∂C/∂w_jk and ∂C/∂b_j. The drawing shows the passed-on nudges −∂E_j/∂a_k and their sums.
+    out_j, ∂C/∂z_j, each neuron's gradient ∂E_j/∂a_k (key wish_j_k, a name kept for the pages' readers;
+    E_j = (out_j − y_j)²), their sums ∂C/∂a_k, ∂C/∂w_jk and ∂C/∂b_j. The drawing shows the wishes, their
+    negatives: −∂E_j/∂a_k and the sums −∂C/∂a_k, on a fixed scale.
     """
     _esm = _esm("wishes")
     _css = _CSS
@@ -189,7 +190,7 @@ class Wishes(_Explorable):
             v[f"dC_dz{j}"] = float(r["dz"][j])
             v[f"dC_db_{j}"] = float(r["db"][j])
             for k in range(3):
-                v[f"wish_{j}_{k}"] = float(r["wish"][j, k])
+                v[f"wish_{j}_{k}"] = float(r["dE_da"][j, k])     # the gradient, not the wish
                 v[f"dC_dw_{j}_{k}"] = float(r["dW"][j, k])
         v.update({f"dC_da{k}": float(r["da_prev"][k]) for k in range(3)})
         return v

@@ -144,8 +144,8 @@ def bp_04(L=3, lang="en"):
     return fig
 
 
-def nudges(groups, labels):
-    """Bar chart of the nudges −∂C/∂θ. ``groups``: {series name: list of values, one per label}.
+def wish_bars(groups, labels):
+    """Bar chart of the wishes −∂C/∂θ. ``groups``: {series name: list of values, one per label}.
 
     No title: the figure is shared by both editions, its sentence is the chapter's caption (translated).
     """
@@ -300,25 +300,26 @@ def benchmark(results):
 
 
 def wish_sum(wish, W=None):
-    """Each output neuron's passed-on nudge −∂E_j/∂a_k on each input a_k, and their sum (chapter 4).
+    """Each output neuron's wish −∂E_j/∂a_k for each input a_k, and their sum (chapter 4).
 
-    ``wish``: (n, n_prev), wish[j, k] = ∂E_j/∂a_k. Row k of the picture is input a_k: one
+    ``wish``: (n, n_prev), wish[j, k] = −∂E_j/∂a_k. Row k of the picture is input a_k: one
     arrow per output neuron j (up: that neuron wants a_k larger), then the sum −∂C/∂a_k.
+    One figure, one scale: the longest arrow is drawn 0.42 units long.
     With ``W`` (n, n_prev) the network is drawn beside it, line width |w_jk| (dashed: w_jk < 0).
     Columns are headed j = 0, j = 1, … and Σ_j; no title (the chapter's caption, translated).
     """
     wish = np.asarray(wish, dtype=float)
     n, n_prev = wish.shape
-    nudge, total = -wish, -wish.sum(axis=0)
+    total = wish.sum(axis=0)
     colors = [BLUE, "#bc4c00", "#8250df", "#1a7f37"]
-    scale = 0.42 / max(np.abs(nudge).max(), np.abs(total).max(), 1e-300)
+    scale = 0.42 / max(np.abs(wish).max(), np.abs(total).max(), 1e-300)
     fig, ax = plt.subplots(figsize=(7.2, 0.9 + 1.05 * n_prev))
     xs = list(range(n)) + [n + 0.6]
     x_in, x_out = n + 2.2, n + 4.4
     for k in range(n_prev):
         y = n_prev - 1 - k
         ax.plot([-0.5, n + 1.1], [y, y], color=GREY, lw=0.6, alpha=0.5)
-        for x, v, c in [(xs[j], nudge[j, k], colors[j % 4]) for j in range(n)] + [(xs[-1], total[k], "black")]:
+        for x, v, c in [(xs[j], wish[j, k], colors[j % 4]) for j in range(n)] + [(xs[-1], total[k], "black")]:
             if abs(v) * scale > 1e-3:
                 ax.add_patch(FancyArrowPatch((x, y), (x, y + v * scale), arrowstyle="-|>",
                                              mutation_scale=12, lw=1 + 4 * abs(v) * scale / 0.42,

@@ -5,12 +5,13 @@ layer before (k = 0 … n_prev − 1), with the squared cost of its outputs:
 
     z_j = Σ_k w_jk a_k + b_j,    a_j = σ(z_j),    C = Σ_j E_j,   E_j = (a_j − y_j)²
 
-Each output neuron j has its own wish for each input a_k (the chain rule along
-the one path a_k → z_j → a_j → E_j):
+Each output neuron j has its own wish for each input a_k: the way it wants a_k
+to move, per unit of learning rate, −∂E_j/∂a_k. The gradient ∂E_j/∂a_k comes
+from the chain rule along the one path a_k → z_j → a_j → E_j:
 
     ∂E_j/∂a_k = w_jk σ'(z_j) 2(a_j − y_j) = w_jk ∂C/∂z_j
 
-and a_k feeds every neuron, so its wish is their sum:
+and a_k feeds every neuron, so its wish −∂C/∂a_k is the sum of theirs, and
 
     ∂C/∂a_k = Σ_j w_jk ∂C/∂z_j          which is (Wᵀ dz)_k
     ∂C/∂w_jk = ∂C/∂z_j · a_k            which is (dz a_prevᵀ)_jk
@@ -51,23 +52,25 @@ def layer_wishes(W, b, a_prev, y):
     """Every number of one output layer's forward and backward step, for one example.
 
     Returns a dict: "z", "a", "sp" (σ'(z)), "dC_da" (2(a − y)), "dz", "db": shape (n,);
-    "wish": (n, n_prev), wish[j, k] = ∂E_j/∂a_k; "da_prev": (n_prev,), the sums
-    ∂C/∂a_k; "dW": (n, n_prev); "C": the cost Σ_j (a_j − y_j)², a float.
+    "dE_da": (n, n_prev), dE_da[j, k] = ∂E_j/∂a_k; "wish": its negative, neuron j's
+    wish −∂E_j/∂a_k for input a_k; "da_prev": (n_prev,), the gradients ∂C/∂a_k,
+    the sums of the columns of dE_da; "dW": (n, n_prev); "C": the cost
+    Σ_j (a_j − y_j)², a float.
     """
     W, b, a_prev, y = _check(W, b, a_prev, y)
     n, n_prev = W.shape
     z, a, sp = _forward(W, b, a_prev)
     dC_da = 2.0 * (a - y)                       # ∂E_j/∂a_j: only E_j contains a_j
     dz = dC_da * sp                             # ∂C/∂z_j = 2(a_j − y_j) σ'(z_j)
-    wish = np.zeros((n, n_prev))
+    dE_da = np.zeros((n, n_prev))
     dW = np.zeros((n, n_prev))
     for j in range(n):
         for k in range(n_prev):
-            wish[j, k] = W[j, k] * dz[j]        # ∂E_j/∂a_k, one path: a_k → z_j
+            dE_da[j, k] = W[j, k] * dz[j]       # ∂E_j/∂a_k, one path: a_k → z_j
             dW[j, k] = dz[j] * a_prev[k]        # ∂C/∂w_jk: w_jk meets a_k in z_j
-    da_prev = np.array([sum(wish[j, k] for j in range(n)) for k in range(n_prev)])
+    da_prev = np.array([sum(dE_da[j, k] for j in range(n)) for k in range(n_prev)])
     return {"z": z, "a": a, "sp": sp, "dC_da": dC_da, "dz": dz, "db": dz.copy(),
-            "wish": wish, "da_prev": da_prev, "dW": dW,
+            "dE_da": dE_da, "wish": -dE_da, "da_prev": da_prev, "dW": dW,
             "C": float(np.sum((a - y) ** 2))}
 
 
@@ -76,11 +79,11 @@ def by_hand(net, x, y):
 
     x: (n_0,), y: (n_L,). Returns a list with one dict per layer l = 0 … L:
       "a" (n_l,) and "da" (n_l,) = ∂C/∂a[l] for every layer (da of layer 0 is the
-      inputs' wish, which ``MLP.gradients`` never needs);
+      inputs' gradient, which ``MLP.gradients`` never needs);
       for l ≥ 1 also "z", "sp" (σ'(z)), "dz", "db" (n_l,) and "dW" (n_l, n_{l−1}).
     The cost is C = Σ_j (a[L]_j − y_j)², which is ``net.cost`` for one column.
-    Layer L uses ``layer_wishes``; each earlier layer's ∂C/∂a is the sum of the wishes
-    of the layer after it, and it then plays the part of 2(a − y).
+    Each earlier layer's ∂C/∂a is Σ_j w_jk ∂C/∂z_j over the neurons j of the layer after
+    it (the negative of the sum of their wishes), and it then plays the part of 2(a − y).
     """
     if net.activation != "sigmoid" or net.loss != "squared":
         raise ValueError(f"by_hand follows sigmoid layers and the squared cost, got {net!r}")

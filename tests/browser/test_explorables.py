@@ -108,17 +108,17 @@ def test_neuron_bullet_y_at_the_output(explorable):
         assert abs(got[k]) < abs(start[k]) / 50 and _close(got[k], widget.values()[k])
 
 
-def test_neuron_bullet_nudges_take_the_sign_of_y_minus_the_output(explorable):
+def test_neuron_bullet_wishes_take_the_sign_of_y_minus_the_output(explorable):
     pg, root = _open(explorable, "neuron")
     _set(pg, root, "y", 1)
     assert _readouts(pg, root)["a_L"] < 1
     for key, (value, width, cls) in _bars(pg, root).items():
-        assert value > 0 and "bp-bar-pos" in cls and width > 5, key   # nudge −∂C/∂θ > 0: drawn positive
+        assert value > 0 and "bp-bar-pos" in cls and width > 5, key   # wish −∂C/∂θ > 0: drawn positive
     _set(pg, root, "y", 0)
     for key, (value, width, cls) in _bars(pg, root).items():
         assert value < 0 and "bp-bar-neg" in cls and width > 5, key
     text = pg.inner_text(f'{root} [data-caption="bars"]')
-    assert "nudge" in text and "−∂C/∂θ" in text
+    assert "wish −∂C/∂θ" in text and "nudge" not in text
 
 
 def test_neuron_bullet_saturation_shows(explorable):

@@ -23,10 +23,20 @@ def _readouts(pg):
     return readouts(pg, ROOT)
 
 
-# {"j-k" or "sum-k": (nudge, shown)} for every arrow of the drawing under root
+# {"j-k" or "sum-k": (wish, shown, length in the drawing's units, clipped)} for every arrow under root
 ARROWS = """root => Object.fromEntries([...root.querySelectorAll('[data-arrow]')].map(e =>
     [e.dataset.arrow, [Number(e.dataset.value), e.getAttribute('display') !== 'none'
-                       && e.getBoundingClientRect().height > 0]]))"""
+                       && e.getBoundingClientRect().height > 0, e.getBBox().height, e.hasAttribute('data-clipped')]]))"""
+
+FULL, SCALE = 32, 0.8     # wishes.js: a wish of SCALE is an arrow FULL units long, whatever the other arrows
+
+
+def _assert_fixed_scale(arrows, where):
+    """Every arrow's length is its own wish on the one fixed scale; a wish past the scale is clipped and marked."""
+    for key, (wish, shown, length, clipped) in arrows.items():
+        assert clipped == (abs(wish) > SCALE), f"arrow {key} = {wish}: clipped {clipped} ({where})"
+        if shown:
+            assert abs(length - FULL * min(abs(wish) / SCALE, 1)) < 1e-3, f"arrow {key} = {wish} is {length} long ({where})"
 
 
 def _arrows(pg):
@@ -40,7 +50,8 @@ def _assert_matches(pg, widget, where, got=None, arrows=None):
     for k, v in want.items():
         assert got[k] == got[k] and abs(got[k]) != float("inf"), f"{k} not finite at {where}"
         assert _close(got[k], v), f"{k} = {got[k]} in the browser, {v} in Python ({where})"
-    arrows = arrows or _arrows(pg)          # the arrows are the nudges, the negatives of the readouts
+    arrows = arrows or _arrows(pg)          # the arrows are the wishes, the negatives of the readouts
+    _assert_fixed_scale(arrows, where)
     for j in range(2):
         for k in range(3):
             assert _close(arrows[f"{j}-{k}"][0], -want[f"wish_{j}_{k}"])
@@ -68,6 +79,31 @@ def test_sliders_drive_readouts_and_arrows_that_match_python(page):
             setattr(widget, p, taken)
             _assert_matches(page, widget, f"{p}={value}", got, arrows)
         setattr(widget, p, _set(page, p, getattr(Wishes(), p)))
+
+
+def test_an_arrow_keeps_its_length_when_another_neuron_changes(page):
+    """The scale is fixed: moving neuron 1's target changes neuron 1's arrows and the sums, not neuron 0's."""
+    before = _arrows(page)
+    w = Wishes()
+    w.y1 = _set(page, "y1", 1)
+    after = _arrows(page)
+    for k in range(3):
+        assert after[f"0-{k}"] == before[f"0-{k}"]                        # same wish, same length
+        assert after[f"1-{k}"][2] != before[f"1-{k}"][2] and after[f"sum-{k}"][2] != before[f"sum-{k}"][2]
+    _assert_matches(page, w, "y1=1")
+
+
+def test_a_wish_past_the_scale_is_clipped_and_marked(page):
+    w = Wishes()
+    for name, value in [("w02", 4), ("w12", -4), ("b0", -4), ("b1", 4)]:
+        setattr(w, name, _set(page, name, value))
+    arrows = _arrows(page)
+    assert abs(w.values()["dC_da2"]) > 2 * SCALE
+    assert arrows["sum-2"][1:] == [True, FULL, True]
+    _assert_matches(page, w, "a sum past the scale")
+    # the caption and the chapter's text give the scale the arrows are drawn on
+    assert f"a full-length arrow is a wish of {SCALE}" in page.inner_text(f"{ROOT} .wz-picture .bp-caption")
+    assert f"a full-length arrow is a wish of {SCALE}" in page.inner_text("main")
 
 
 def test_every_slider_and_button_has_a_readable_label(page):

@@ -57,8 +57,8 @@ def _chapter_figures():
             "train_accuracy": [0.1, 0.9], "test_accuracy": [0.1, 0.8]}
     W = rng.normal(size=(4, 64))
     return {
-        "nudges": lambda: figures.nudges({"one": [0.1, -0.2, 0.3]}, ["b", "w0", "a0"]),
-        "nudges, several": lambda: figures.nudges({"k = 0": [0.1, -0.2], "k = 1": [0.2, 0.1]}, ["b", "w0"]),
+        "wish_bars": lambda: figures.wish_bars({"one": [0.1, -0.2, 0.3]}, ["b", "w0", "a0"]),
+        "wish_bars, several": lambda: figures.wish_bars({"k = 0": [0.1, -0.2], "k = 1": [0.2, 0.1]}, ["b", "w0"]),
         "cost_curves": lambda: figures.cost_curves({"lr = 1": h}, logx=True),
         "wish_sum": lambda: figures.wish_sum(rng.normal(size=(2, 3)), rng.normal(size=(2, 3))),
         "computational_graph": lambda: figures.computational_graph(C),

@@ -25,7 +25,6 @@ REQUIRED = [
     (r"\bcheap\b", "计算量小"),
     (r"per unit of learning rate", "每单位学习率"),
     (r"layer(s)? crossed|crossing a layer", "经过一层"),
-    (r"\bpassed-on nudge", "向前传递的调整"),
 ]
 
 

@@ -25,8 +25,10 @@ def test_layer_wishes_are_the_matrix_recipe_and_the_derivatives(n, n_prev, seed)
     A, Z = layers.dense_forward(a_prev[:, None], W, b[:, None])
     dA_prev, dW, db = layers.dense_backward(2 * (A - y[:, None]), Z, a_prev[:, None], W)
     np.testing.assert_allclose(r["a"], A[:, 0], rtol=1e-13)
-    np.testing.assert_allclose(r["wish"], W * dz[:, None], rtol=1e-13)       # ∂E_j/∂a_k = w_jk dz_j
-    np.testing.assert_allclose(r["da_prev"], r["wish"].sum(axis=0), rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(r["dE_da"], W * dz[:, None], rtol=1e-13)      # ∂E_j/∂a_k = w_jk dz_j
+    np.testing.assert_array_equal(r["wish"], -r["dE_da"])                     # the wish points downhill
+    np.testing.assert_allclose(r["da_prev"], r["dE_da"].sum(axis=0), rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(-r["da_prev"], r["wish"].sum(axis=0), rtol=1e-12, atol=1e-15)   # wishes add
     np.testing.assert_allclose(r["da_prev"], dA_prev[:, 0], rtol=1e-12, atol=1e-15)
     np.testing.assert_allclose(r["dW"], dW, rtol=1e-13, atol=1e-16)
     np.testing.assert_allclose(r["db"], db[:, 0], rtol=1e-13, atol=1e-16)
@@ -34,9 +36,14 @@ def test_layer_wishes_are_the_matrix_recipe_and_the_derivatives(n, n_prev, seed)
     # the definition of the derivative, for every quantity the chapter names
     C = lambda: wishes.layer_wishes(W, b, a_prev, y)["C"]
     assert backprop.gradcheck(C, [W, b, a_prev], [r["dW"], r["db"], r["da_prev"]]) < 1e-7
-    for j in range(n):       # each neuron's own wish: the derivative of its own E_j alone
+    for j in range(n):       # each neuron's own gradient: the derivative of its own E_j alone; its wish, minus it
         Cj = lambda: float((wishes.layer_wishes(W, b, a_prev, y)["a"][j] - y[j]) ** 2)
-        assert backprop.relative_error(r["wish"][j], backprop.numerical_gradient(Cj, a_prev)) < 1e-7
+        num = backprop.numerical_gradient(Cj, a_prev)
+        assert backprop.relative_error(r["dE_da"][j], num) < 1e-7
+        assert backprop.relative_error(r["wish"][j], -num) < 1e-7
+        a_step = a_prev + 1e-3 * r["wish"][j]       # a small step along neuron j's wish lowers E_j
+        E_step = float((wishes.layer_wishes(W, b, a_step, y)["a"][j] - y[j]) ** 2)
+        assert E_step < Cj() or np.sum(r["wish"][j] ** 2) < 1e-9      # (a flat E_j: no way down to see)
 
 
 def _chapter_net():
@@ -78,7 +85,7 @@ def test_worked_example_table_is_the_matrix_recipe_and_finite_differences(case):
         np.testing.assert_allclose(rows[l - 1]["da"], (W.T @ r["dz"][:, None])[:, 0], rtol=1e-12, atol=1e-16)
         assert backprop.gradcheck(cost, [W, b], [r["dW"], r["db"][:, None]]) < 1e-7
     np.testing.assert_allclose(rows[L]["da"], 2 * (A[L][:, 0] - y), rtol=1e-14)
-    x_var = x.copy()       # the inputs' wish, which MLP.gradients never computes
+    x_var = x.copy()       # the inputs' gradient, which MLP.gradients never computes
     assert backprop.gradcheck(lambda: net.cost(x_var[:, None], Y), [x_var], [rows[0]["da"]]) < 1e-7
 
 
@@ -107,7 +114,8 @@ def test_bad_input_is_refused_with_both_shapes():
 
 # ---- the explorable: Wishes.values() and its "things to try" (chapter 4) ----------------------
 
-def _wishes(v, prefix="wish"):
+def _table(v, prefix="wish"):
+    """The (2, 3) readouts prefix_j_k; wish_j_k holds the gradient ∂E_j/∂a_k (the pages' readers rely on it)."""
     return np.array([[v[f"{prefix}_{j}_{k}"] for k in range(3)] for j in range(2)])
 
 
@@ -116,9 +124,9 @@ def test_values_are_layer_wishes_and_the_sums_are_the_sums():
     v = w.values()
     W = [[getattr(w, f"w{j}{k}") for k in range(3)] for j in range(2)]
     r = wishes.layer_wishes(W, [w.b0, w.b1], [w.a0, w.a1, w.a2], [w.y0, w.y1])
-    np.testing.assert_array_equal(_wishes(v), r["wish"])
-    np.testing.assert_array_equal(_wishes(v, "dC_dw"), r["dW"])
-    assert [v["dC_da0"], v["dC_da1"], v["dC_da2"]] == pytest.approx(_wishes(v).sum(axis=0).tolist(), rel=1e-15)
+    np.testing.assert_array_equal(_table(v), r["dE_da"])
+    np.testing.assert_array_equal(_table(v, "dC_dw"), r["dW"])
+    assert [v["dC_da0"], v["dC_da1"], v["dC_da2"]] == pytest.approx(_table(v).sum(axis=0).tolist(), rel=1e-15)
     assert set(v) == ({"C", "out0", "out1", "dC_dz0", "dC_dz1", "dC_da0", "dC_da1", "dC_da2", "dC_db_0", "dC_db_1"}
                       | {f"{p}_{j}_{k}" for p in ("wish", "dC_dw") for j in range(2) for k in range(3)})
     assert list(w.ranges) == ["a0", "a1", "a2", "y0", "y1", "b0", "b1", "w00", "w01", "w02", "w10", "w11", "w12"]
@@ -144,9 +152,9 @@ def test_try_w12_zero_removes_one_arrow_only():
 
 def test_try_at_the_start_the_neurons_agree_on_a0_a1_and_disagree_on_a2():
     v = Wishes().values()
-    nudge = -_wishes(v)
-    assert (nudge[:, 0] > 0).all() and (nudge[:, 1] < 0).all()            # both: a0 up, a1 down
-    assert nudge[0, 2] > 0 > nudge[1, 2] and abs(nudge[1, 2]) > abs(nudge[0, 2])
+    wish = -_table(v)                                                      # the arrows: −∂E_j/∂a_k
+    assert (wish[:, 0] > 0).all() and (wish[:, 1] < 0).all()              # both: a0 up, a1 down
+    assert wish[0, 2] > 0 > wish[1, 2] and abs(wish[1, 2]) > abs(wish[0, 2])
     assert -v["dC_da2"] < 0                                                # the sum goes with neuron 1
     # and the chapter's reasons: neuron 0 below its target, neuron 1 above it
     assert v["out0"] < Wishes().y0 and v["out1"] > Wishes().y1
@@ -158,7 +166,7 @@ def test_try_silent_input_zeroes_its_weights_wishes_not_its_own():
     assert v["wish_0_0"] != 0 and v["wish_1_0"] != 0 and v["dC_da0"] != 0
 
 
-def test_figure_draws_one_arrow_per_nonzero_nudge_and_their_sums():
+def test_figure_draws_one_arrow_per_nonzero_wish_and_their_sums():
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt

@@ -10,8 +10,8 @@ const CHAIN_TEXT = {
       : `${k[0] === "w" ? "weight" : "bias"} ${k} of layer ${k[1]}`),
     a3: "output", C: "cost", factor: (l) => `factor of layer ${l}`,
     products: "Each ∂C₀/∂w as the product of its chain-rule factors; [w·σ′(z)] is a layer crossed going back:",
-    barsAria: "the size of the wish dC/da and of dC/dw at each layer, on a log scale",
-    bars: "|∂C₀/∂a| (the wish passed back) and |∂C₀/∂w|, log scale. Going back, each layer multiplies the wish "
+    barsAria: "the sizes of dC/da (the wish passed back) and of dC/dw at each layer, on a log scale",
+    bars: "|∂C₀/∂a| (the size of the wish passed back) and |∂C₀/∂w|, log scale. Going back, each layer multiplies the wish "
       + "by its factor w·σ′(z): the wish shrinks where |w·σ′(z)| < 1 and grows where it is larger "
       + "(possible only for |w| > 4, as σ′ ≤ 1/4).",
     shrinks: "shrinks", grows: "grows",
@@ -23,8 +23,8 @@ const CHAIN_TEXT = {
       : `第 ${k[1]} 层的${k[0] === "w" ? "权重" : "偏置"} ${k}`),
     a3: "输出", C: "代价", factor: (l) => `第 ${l} 层的因子`,
     products: "每个 ∂C₀/∂w 写成链式法则各因子之积；[w·σ′(z)] 表示向回经过一层：",
-    barsAria: "各层期望 dC/da 与 dC/dw 的大小，对数刻度",
-    bars: "|∂C₀/∂a|（向回传递的期望）与 |∂C₀/∂w|，对数刻度。向回每经过一层，期望乘以该层的因子 w·σ′(z)："
+    barsAria: "各层 dC/da（向回传递的期望）与 dC/dw 的大小，对数刻度",
+    bars: "|∂C₀/∂a|（向回传递的期望的大小）与 |∂C₀/∂w|，对数刻度。向回每经过一层，期望乘以该层的因子 w·σ′(z)："
       + "|w·σ′(z)| < 1 时期望变小，更大时期望变大（因 σ′ ≤ 1/4，只在 |w| > 4 时可能）。",
     shrinks: "变小", grows: "变大",
     flow: (parts) => `此处向回：${parts.join("；")}。`,

@@ -8,15 +8,15 @@ const GRAPH_NODES = ["a0", "w1", "b1", "z1", "a1", "w2", "b2", "z2", "a2", "w3",
 const GRAPH_TEXT = {
   en: {
     caption: "The chain as a computational graph. In each node: its value (forward, blue) and " +
-      "∂C/∂node, the wish (backward, red). Edges carry the local derivatives.",
-    node: "node", value: "value", grad: "∂C/∂node (wish)",
+      "∂C/∂node, its gradient (backward, red; the wish is its negative). Edges carry the local derivatives.",
+    node: "node", value: "value", grad: "∂C/∂node (gradient)",
     svg: "computational graph of the chain, each node with its value and its gradient",
     aria: { w: "weight w", b: "bias b", a0: "input a0", y: "target y" },
   },
   zh: {
-    caption: "链的计算图。每个节点里：它的值（前向，蓝色）和 ∂C/∂节点，即期望（反向，红色）。" +
+    caption: "链的计算图。每个节点里：它的值（前向，蓝色）和 ∂C/∂节点，即它的梯度（反向，红色；期望是它的相反数）。" +
       "边上是局部导数。",
-    node: "节点", value: "值", grad: "∂C/∂节点（期望）",
+    node: "节点", value: "值", grad: "∂C/∂节点（梯度）",
     svg: "链的计算图，每个节点标出它的值和梯度",
     aria: { w: "权重 w", b: "偏置 b", a0: "输入 a0", y: "目标 y" },
   },

@@ -7,8 +7,8 @@ const NEURON_TEXT = {
   en: {
     aria: { w: "weight w", b: "bias b", a: "input activation a of layer L minus 1", y: "target y" },
     z: "weighted input", a_L: "output", sigma_prime_z: "slope of the sigmoid", C: "cost",
-    bars: "nudge −∂C/∂θ of each parameter (the step per unit of η), fixed scale ±0.5; » marks a bar past the edge",
-    barsAria: "bars of the nudges minus dC/dw, minus dC/db and minus dC/da",
+    bars: "wish −∂C/∂θ for each knob (per unit of η: the step is η times it), fixed scale ±0.5; » marks a bar past the edge",
+    barsAria: "bars of the wishes minus dC/dw, minus dC/db and minus dC/da",
     curveAria: "the cost as a function of the parameter moved last, with its tangent",
     curveY: "cost C₀",
     curve: (k) => `C₀ against ${k} (the other sliders fixed); dashed: the tangent, slope ∂C/∂${k}`,
@@ -16,8 +16,8 @@ const NEURON_TEXT = {
   zh: {
     aria: { w: "权重 w", b: "偏置 b", a: "上一层的输入激活值 a", y: "目标值 y" },
     z: "加权输入", a_L: "输出", sigma_prime_z: "S 型函数的斜率", C: "代价",
-    bars: "各参数的调整 −∂C/∂θ（每单位学习率），固定刻度 ±0.5；» 表示超出边缘",
-    barsAria: "调整 −∂C/∂w、−∂C/∂b、−∂C/∂a 的条形图",
+    bars: "对每个量的期望 −∂C/∂θ（每单位学习率：调整是它的 η 倍），固定刻度 ±0.5；» 表示超出边缘",
+    barsAria: "期望 −∂C/∂w、−∂C/∂b、−∂C/∂a 的条形图",
     curveAria: "代价随最后移动的参数变化的曲线及其切线",
     curveY: "代价 C₀",
     curve: (k) => `C₀ 随 ${k} 的变化（其余滑块不变）；虚线为切线，斜率 ∂C/∂${k}`,

@@ -1,11 +1,14 @@
 // Many neurons, one wish (chapter 4): three activations a_k feed two sigmoid neurons j.
 // z_j = Σ_k w_jk a_k + b_j, out_j = σ(z_j), C = Σ_j E_j with E_j = (out_j − y_j)².
-// Neuron j's wish for a_k is ∂E_j/∂a_k = w_jk σ'(z_j) 2(out_j − y_j); a_k's wish is the sum over j.
-// The drawing shows passed-on nudges −∂E_j/∂a_k (an arrow up: a_k should grow); the readouts show wishes.
+// Neuron j's gradient for a_k is ∂E_j/∂a_k = w_jk σ'(z_j) 2(out_j − y_j), and ∂C/∂a_k is the sum over j.
+// The readouts show these gradients (the keys wish_j_k keep their old name: outside checks read them).
+// The drawing shows the wishes, their negatives −∂E_j/∂a_k and −∂C/∂a_k (an arrow up: a_k should grow),
+// on a fixed scale, so an arrow keeps its length while another one changes.
 
 const WISHES_PARAMS = ["a0", "a1", "a2", "y0", "y1", "b0", "b1", "w00", "w01", "w02", "w10", "w11", "w12"];
 const WISHES_J = [0, 1], WISHES_K = [0, 1, 2];
 const WISHES_SUB = "₀₁₂";
+const WISHES_SCALE = 0.8;   // a wish of 0.8 is a full-length arrow; a longer one is clipped and gets a second head
 
 const WISHES_TEXT = {
   en: {
@@ -15,17 +18,17 @@ const WISHES_TEXT = {
       b: (j) => `bias b ${j} of output neuron ${j}`, w: (j, k) => `weight from input ${k} to output neuron ${j}`,
     },
     cost: "cost", output: (j) => `output of neuron ${j}`,
-    heads: ["cost and outputs", (j) => `neuron ${j}'s wishes ∂C/∂θ`, "summed wishes for the inputs",
-      "The readouts are wishes ∂C/∂θ; the arrows are passed-on nudges, their negatives."],
+    heads: ["cost and outputs", (j) => `neuron ${j}'s gradients ∂C/∂θ`, "the inputs' gradients, summed",
+      "The readouts are gradients ∂C/∂θ; the arrows are the wishes, their negatives −∂C/∂θ."],
     match: (j) => `silence neuron ${j}: set y${WISHES_SUB[j]} to its output`,
     matchAria: (j) => `silence output neuron ${j}: set its target to its output`,
     cols: ["neuron 0", "neuron 1", "sum"],
     svgAria: "The network: three inputs on the left feed two output neurons on the right. Beside each input, "
-      + "an arrow for the nudge each output neuron wants for it, and an arrow for their sum.",
-    caption: "Arrows: the passed-on nudge −∂Eⱼ/∂aₖ (per unit of learning rate; Eⱼ is neuron j's squared error) "
-      + "that output neuron j wants for input aₖ (up: aₖ should grow; "
-      + "length and width: how much), then their sum −∂C/∂aₖ. Lines: the weights wⱼₖ "
-      + "(width |wⱼₖ|, dashed when negative).",
+      + "an arrow for each output neuron's wish for it, and an arrow for their sum.",
+    caption: "Arrows: output neuron j's wish −∂Eⱼ/∂aₖ for input aₖ (per unit of learning rate; Eⱼ is neuron j's "
+      + "squared error; up: aₖ should grow; length and width: how much), then their sum −∂C/∂aₖ. "
+      + "The scale is fixed: a full-length arrow is a wish of 0.8, and a double head marks a longer one. "
+      + "Lines: the weights wⱼₖ (width |wⱼₖ|, dashed when negative).",
   },
   zh: {
     groups: ["输入 aₖ（来自第 L−1 层）", "目标值 yⱼ", "偏置 bⱼ", "权重 wⱼₖ（输入 k 到神经元 j）"],
@@ -34,23 +37,24 @@ const WISHES_TEXT = {
       b: (j) => `输出神经元 ${j} 的偏置 b ${j}`, w: (j, k) => `输入 ${k} 到输出神经元 ${j} 的权重`,
     },
     cost: "代价", output: (j) => `神经元 ${j} 的输出`,
-    heads: ["代价与输出", (j) => `神经元 ${j} 的期望 ∂C/∂θ`, "每个输入收到的期望之和",
-      "读数是期望 ∂C/∂θ；箭头是向前传递的调整，方向与期望相反。"],
+    heads: ["代价与输出", (j) => `神经元 ${j} 的梯度 ∂C/∂θ`, "每个输入的梯度之和",
+      "读数是梯度 ∂C/∂θ；箭头是期望，即它们的相反数 −∂C/∂θ。"],
     match: (j) => `让神经元 ${j} 安静：令 y${WISHES_SUB[j]} 等于它的输出`,
     matchAria: (j) => `让输出神经元 ${j} 安静：把它的目标值设为它的输出`,
     cols: ["神经元 0", "神经元 1", "总和"],
-    svgAria: "网络：左边三个输入连到右边两个输出神经元。每个输入旁边，是每个输出神经元希望它做的调整（箭头），"
+    svgAria: "网络：左边三个输入连到右边两个输出神经元。每个输入旁边，是每个输出神经元对它的期望（箭头），"
       + "以及它们的总和。",
-    caption: "箭头：输出神经元 j 要求输入 aₖ 做出的调整 −∂Eⱼ/∂aₖ，即向前传递的调整（每单位学习率；Eⱼ 是神经元 j 的平方误差；"
-      + "向上：aₖ 应该变大；长度和粗细：变多少），"
-      + "然后是它们的总和 −∂C/∂aₖ。连线：权重 wⱼₖ（粗细为 |wⱼₖ|，负值为虚线）。",
+    caption: "箭头：输出神经元 j 对输入 aₖ 的期望 −∂Eⱼ/∂aₖ（每单位学习率；Eⱼ 是神经元 j 的平方误差；"
+      + "向上：aₖ 应该变大；长度和粗细：变多少），然后是它们的总和 −∂C/∂aₖ。"
+      + "刻度固定：满长的箭头表示期望为 0.8，双箭头表示更长的期望。"
+      + "连线：权重 wⱼₖ（粗细为 |wⱼₖ|，负值为虚线）。",
   },
 };
 
 
 function wishesValues(p) {       // as backprop.explorables.Wishes.values() (backprop.wishes.layer_wishes)
   const a = [p.a0, p.a1, p.a2], v = { C: 0 };
-  const dz = [], wish = [[], []];
+  const dz = [], dE = [[], []];
   for (const j of WISHES_J) {
     let z = 0;
     for (const k of WISHES_K) z += p[`w${j}${k}`] * a[k];
@@ -62,12 +66,12 @@ function wishesValues(p) {       // as backprop.explorables.Wishes.values() (bac
     v[`dC_dz${j}`] = dz[j];
     v[`dC_db_${j}`] = dz[j];
     for (const k of WISHES_K) {
-      wish[j][k] = p[`w${j}${k}`] * dz[j];                    // ∂E_j/∂a_k
-      v[`wish_${j}_${k}`] = wish[j][k];
+      dE[j][k] = p[`w${j}${k}`] * dz[j];                      // ∂E_j/∂a_k, the gradient
+      v[`wish_${j}_${k}`] = dE[j][k];                           // (the key's name is kept: see the top)
       v[`dC_dw_${j}_${k}`] = dz[j] * a[k];                    // ∂C/∂w_jk
     }
   }
-  for (const k of WISHES_K) v[`dC_da${k}`] = 0 + wish[0][k] + wish[1][k];   // Σ_j ∂E_j/∂a_k
+  for (const k of WISHES_K) v[`dC_da${k}`] = 0 + dE[0][k] + dE[1][k];   // Σ_j ∂E_j/∂a_k
   return v;
 }
 
@@ -160,14 +164,16 @@ function render({ model, el }) {
   ]));
 
   const ROW = [70, 140, 210], OUT = [105, 175], XIN = 200, XOUT = 320, XCOL = [28, 80, 138];
-  function arrow(x, y, nudge, scale, cls, key) {   // up for a positive nudge: a_k should grow
-    const g = s("g", { class: cls, "data-arrow": key, "data-value": String(nudge) });
-    const f = Math.abs(nudge) / scale, len = 32 * f, wdt = 1 + 5 * f, dir = nudge > 0 ? -1 : 1;
+  function arrow(x, y, wish, cls, key) {   // up for a positive wish: a_k should grow
+    const g = s("g", { class: cls, "data-arrow": key, "data-value": String(wish) });
+    const clipped = Math.abs(wish) > WISHES_SCALE;
+    const f = Math.min(Math.abs(wish) / WISHES_SCALE, 1), len = 32 * f, wdt = 1 + 5 * f, dir = wish > 0 ? -1 : 1;
     if (len < 0.5) { g.setAttribute("display", "none"); return g; }
-    const head = Math.min(len, 5 + 1.5 * wdt);
-    g.append(s("line", { x1: x, y1: y, x2: x, y2: y + dir * (len - head), "stroke-width": wdt }),
-      s("polygon", { points: `${x - 3 - wdt},${y + dir * (len - head)} ${x + 3 + wdt},${y + dir * (len - head)} `
-        + `${x},${y + dir * len}`, stroke: "none" }));
+    const head = Math.min(len, Math.max(0.6 * len, 4), 5 + 1.5 * wdt);   // a shaft shows on all but the shortest
+    const tip = (at) => s("polygon", { points: `${x - 3 - wdt},${y + dir * (at - head)} `
+      + `${x + 3 + wdt},${y + dir * (at - head)} ${x},${y + dir * at}`, stroke: "none" });
+    g.append(s("line", { x1: x, y1: y, x2: x, y2: y + dir * (len - head), "stroke-width": wdt }), tip(len));
+    if (clipped) { g.setAttribute("data-clipped", ""); g.append(tip(len - head)); }   // past the scale's end
     return g;
   }
   function text(x, y, str, cls = "wz-text", anchor = "middle") {
@@ -179,9 +185,8 @@ function render({ model, el }) {
   function draw(v) {
     svg.replaceChildren();
     const a = [p.a0, p.a1, p.a2];
-    const nudges = WISHES_J.map((j) => WISHES_K.map((k) => -v[`wish_${j}_${k}`]));
-    const sums = WISHES_K.map((k) => -v[`dC_da${k}`]);
-    const scale = Math.max(1e-300, ...nudges.flat().map(Math.abs), ...sums.map(Math.abs));
+    const wish = WISHES_J.map((j) => WISHES_K.map((k) => -v[`wish_${j}_${k}`]));   // −∂E_j/∂a_k
+    const sums = WISHES_K.map((k) => -v[`dC_da${k}`]);                              // −∂C/∂a_k
     WISHES_J.forEach((j) => svg.append(text(XCOL[j], 18, T.cols[j], `wz-small`)));
     svg.append(text(XCOL[2], 18, T.cols[2], "wz-small"));
     for (const j of WISHES_J) {
@@ -193,8 +198,8 @@ function render({ model, el }) {
     for (const k of WISHES_K) {
       svg.append(s("line", { x1: 6, x2: 160, y1: ROW[k], y2: ROW[k], class: "wz-base" }));
       svg.append(text(54, ROW[k] + 4, "+", "wz-small"), text(109, ROW[k] + 4, "=", "wz-small"));
-      for (const j of WISHES_J) svg.append(arrow(XCOL[j], ROW[k], nudges[j][k], scale, `wz-j${j}`, `${j}-${k}`));
-      svg.append(arrow(XCOL[2], ROW[k], sums[k], scale, "wz-sum", `sum-${k}`));
+      for (const j of WISHES_J) svg.append(arrow(XCOL[j], ROW[k], wish[j][k], `wz-j${j}`, `${j}-${k}`));
+      svg.append(arrow(XCOL[2], ROW[k], sums[k], "wz-sum", `sum-${k}`));
       svg.append(s("circle", { cx: XIN, cy: ROW[k], r: 20, class: "wz-node" }),
         text(XIN, ROW[k] - 1, `a${WISHES_SUB[k]}`), text(XIN, ROW[k] + 11, a[k].toFixed(2), "wz-small"));
     }

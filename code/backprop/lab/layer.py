@@ -94,20 +94,20 @@ def _grade_dense(fn, lang, cases):
 
     def ev_no_transpose(case, k, shown, lang):
         i = case.info
-        return _t(lang, f"{on(case, lang)}, your dA_prev equals W dZ. The wish for input k adds up column k of "
+        return _t(lang, f"{on(case, lang)}, your dA_prev equals W dZ. The gradient for input k adds up column k of "
                   f"W (the weights of the neurons that use that input): that is Wᵀ dZ, of shape (n_(l−1), m) "
                   f"= ({i['n_prev']}, {i['m']}), like A_prev.",
-                  f"{on(case, lang)}，你的 dA_prev 等于 W dZ。对输入 k 的期望要把 W 的第 k 列（使用这个输入的"
+                  f"{on(case, lang)}，你的 dA_prev 等于 W dZ。对输入 k 的梯度要把 W 的第 k 列（使用这个输入的"
                   f"各个神经元的权重）加起来：那是 Wᵀ dZ，形状为 (n_(l−1), m) = ({i['n_prev']}, {i['m']})，"
                   "和 A_prev 一样。")
 
     def ev_slip(case, k, shown, lang):
         what = case.info["slips"][k]
         return _t(lang, f"{on(case, lang)}, your dA_prev equals {what}: it is built from dW, as the notes "
-                  "write it. dW answers a question about the weights (it holds A_prev and the 1/m); the wish "
+                  "write it. dW answers a question about the weights (it holds A_prev and the 1/m); the gradient "
                   "for the inputs goes back through the weights W themselves.",
                   f"{on(case, lang)}，你的 dA_prev 等于 {what}：它是用 dW 构造的，和笔记的写法一样。dW 回答的"
-                  "是关于权重的问题（其中含有 A_prev 和 1/m）；对输入的期望要经由权重 W 本身传回去。")
+                  "是关于权重的问题（其中含有 A_prev 和 1/m）；对输入的梯度要经由权重 W 本身传回去。")
 
     def ev_missing_m(case, k, shown, lang):
         m = case.info["m"]
@@ -121,10 +121,10 @@ def _grade_dense(fn, lang, cases):
     def ev_extra_m(case, k, shown, lang):
         m = case.info["m"]
         return _t(lang, f"{on(case, lang)}, your dA_prev is exactly {m} times smaller than the right one, and "
-                  f"m = {m} here. dA_prev stays a per-example wish: column k belongs to example k alone. "
-                  "Divided by m, the layer below averages a wish that is already averaged.",
+                  f"m = {m} here. dA_prev stays a per-example gradient: column k belongs to example k alone. "
+                  "Divided by m, the layer below averages a gradient that is already averaged.",
                   f"{on(case, lang)}，你的 dA_prev 恰好是正确值的 1/{m}，而这里 m = {m}。dA_prev 仍是逐样本"
-                  "的期望：第 k 列只属于第 k 个样本。除以 m 之后，下一层会把已经平均过的期望再平均一次。")
+                  "的梯度：第 k 列只属于第 k 个样本。除以 m 之后，下一层会把已经平均过的梯度再平均一次。")
 
     def ev_db_axis(case, k, shown, lang):
         i = case.info

@@ -132,9 +132,9 @@ def _grade_network(fn, lang, cases):
         below_zh = [f"第 {L - j} 层小了 {m ** j} 倍" for j in range(1, L)]
         return _t(lang, f"{on(case, lang)}, layer {L}'s gradients are right, and each layer below is m = {m} "
                   f"times further off ({'; '.join(below)} too small): dA was divided by m at every layer. "
-                  "dA_prev stays a per-example wish; only dW and db average.",
+                  "dA_prev stays a per-example gradient; only dW and db average.",
                   f"{on(case, lang)}，第 {L} 层的梯度是对的，往下每一层都多差 m = {m} 倍（{'；'.join(below_zh)}）："
-                  "每一层都把 dA 除以了 m。dA_prev 仍是逐样本的期望，只有 dW 和 db 求平均。")
+                  "每一层都把 dA 除以了 m。dA_prev 仍是逐样本的梯度，只有 dW 和 db 求平均。")
 
     def ev_no_transpose(case, k, shown, lang):
         return _t(lang, f"{on(case, lang)}, where every layer is square, your gradients are those of a backward "
