@@ -23,7 +23,7 @@ The largest |difference| between each implementation's gradient and backprop's i
 Before all that, backprop_alone.py times backprop on the large net alone, in a fresh process
 that never imports PyTorch: a check that sharing the process does not flatter numpy.
 
-Writes gradients.json, gradients.md and gradients.png (drawn by backprop.figures.benchmark)
+Writes gradients.json, gradients.md and gradients.png (drawn by benchmarks/report.py's chart)
 into --out. The book's appendix shows gradients.md and gradients.png.
 """
 import argparse

@@ -77,18 +77,51 @@ def markdown(results):
     return "\n".join(lines) + "\n"
 
 
+def chart(results):
+    """Each implementation's median time per gradient divided by backprop's, per case (appendix).
+
+    ``results``: the dict that benchmarks/gradients.py writes to gradients.json. One panel per
+    dtype; a bar past the line at 1 is slower than backprop, a bar short of it faster.
+    """
+    import matplotlib.pyplot as plt
+
+    from backprop.figures.style import BLUE, GREY, RED
+
+    others = [n for n in results["implementations"] if n != "backprop"]
+    colors = [RED, "#8250df", "#bf8700", GREY]
+    dtypes = sorted({c["dtype"] for c in results["cases"]}, reverse=True)
+    fig, axes = plt.subplots(1, len(dtypes), figsize=(10, 4.2), sharex=True, sharey=True, squeeze=False)
+    height = 0.8 / len(others)
+    for ax, dtype in zip(axes[0], dtypes):
+        cases = [c for c in results["cases"] if c["dtype"] == dtype]
+        for k, name in enumerate(others):
+            ys = [i + (k - (len(others) - 1) / 2) * height for i in range(len(cases))]
+            r = [c["median_s"][name] / c["median_s"]["backprop"] for c in cases]
+            ax.barh(ys, r, height, color=colors[k % len(colors)], label=name)
+            for y, v in zip(ys, r):
+                ax.text(v + 0.04, y, f"{v:.2f}", va="center", fontsize=7)
+        ax.axvline(1, color=BLUE, lw=2)
+        ax.text(1, -0.7, "backprop", color=BLUE, ha="center", fontsize=9)
+        ax.set_yticks(range(len(cases)), [c["label"].rsplit(",", 1)[0] for c in cases], fontsize=8)
+        ax.set_ylim(len(cases) - 0.5, -0.9)
+        ax.set_title(dtype, fontsize=10)
+    fig.supxlabel("median time per gradient ÷ backprop's (more than 1: slower than backprop)", fontsize=9)
+    axes[0][-1].legend(fontsize=8, loc="lower right")
+    fig.tight_layout()
+    return fig
+
+
 def write(results, out):
     """Add the targets to ``results``; write gradients.json, .md and .png into ``out``; return the Markdown."""
     import matplotlib
     matplotlib.use("Agg")
-    from backprop import figures
 
     results["targets"] = targets(results)
     out.mkdir(parents=True, exist_ok=True)
     (out / "gradients.json").write_text(json.dumps(results, indent=1) + "\n")
     text = markdown(results)
     (out / "gradients.md").write_text(text)
-    fig = figures.benchmark(results)
+    fig = chart(results)
     fig.savefig(out / "gradients.png", dpi=110, metadata={"Software": None})
     return text + f"\nwrote gradients.json, gradients.md and gradients.png in {out}"
 

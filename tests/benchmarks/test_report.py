@@ -11,7 +11,6 @@ import matplotlib
 matplotlib.use("Agg")
 import pytest
 
-from backprop import figures
 
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks"
 sys.path.insert(0, str(BENCH))
@@ -50,7 +49,7 @@ def test_targets_follow_the_medians():
 
 
 def test_plot_bars_are_the_ratios():
-    fig = figures.benchmark(RESULTS)
+    fig = report.chart(RESULTS)
     for ax, dtype in zip(fig.axes, ["float64", "float32"]):
         cases = [c for c in RESULTS["cases"] if c["dtype"] == dtype]
         widths = sorted(round(p.get_width(), 9) for p in ax.patches)

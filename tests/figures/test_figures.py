@@ -25,12 +25,12 @@ def _texts(fig):
     return [t.get_text() for ax in fig.axes for t in ax.texts + [ax.title]]
 
 
-def test_bp_04_draws_what_mlp_does():
+def test_forward_backward_draws_what_mlp_does():
     """MLP keeps a[0..L] (not z), layer l's backward step uses a[l−1], a[l], W[l], no da[0]."""
     import matplotlib.pyplot as plt
 
     for L in (2, 3):
-        fig = figures.bp_04(L=L)
+        fig = figures.forward_backward(L=L)
         texts = " | ".join(_texts(fig))
         plt.close(fig)
         assert "z^{[" not in texts
@@ -40,10 +40,10 @@ def test_bp_04_draws_what_mlp_does():
             assert f"$da^{{[{l}]}}$" in texts and f"$dW^{{[{l}]}}, db^{{[{l}]}}$" in texts
 
 
-def test_bp_04_in_chinese_uses_a_cjk_font():
+def test_forward_backward_in_chinese_uses_a_cjk_font():
     from matplotlib import font_manager
 
-    fig = figures.bp_04(lang="zh")
+    fig = figures.forward_backward(lang="zh")
     texts = _texts(fig)
     assert any("反向" in t for t in texts) and not any("backward" in t for t in texts)
     fonts = {Path(font_manager.findfont(t.get_fontproperties())).name
@@ -57,17 +57,42 @@ def test_lang_must_be_known_and_the_cjk_font_present(monkeypatch):
     import pytest
 
     with pytest.raises(ValueError, match="lang must be one of"):
-        figures.bp_04(lang="fr")
-    monkeypatch.setattr(figures, "CJK_FONT", "No Such Font CJK")
+        figures.forward_backward(lang="fr")
+    monkeypatch.setattr(figures.style, "CJK_FONT", "No Such Font CJK")
     with pytest.raises(RuntimeError, match="fonts-noto-cjk"):
-        figures.bp_04(lang="zh")
+        figures.forward_backward(lang="zh")
 
 
 def test_translated_figures_are_committed_in_both_languages():
-    for name, langs in figures.TRANSLATED.items():
-        assert (IMGS / f"{name}.png").exists()
+    committed = {n: f.imgs for n, f in figures.REGISTRY.items() if f.imgs}
+    assert committed and all("en" in langs for langs in committed.values())
+    for name, langs in committed.items():
         for lang in langs:
-            assert (IMGS / f"{name}.{figures.LANGS[lang]}.png").exists()
+            suffix = "" if lang == "en" else f".{figures.LANGS[lang]}"
+            assert (IMGS / f"{name}{suffix}.png").exists()
+
+
+def test_every_figure_is_registered_with_the_pages_it_appears_on():
+    """REGISTRY lists each figure once with where it appears (issue 22): every figure function of the
+    package is in it; each chapter that calls figures.<name>( or shows imgs/<name>.png is among its pages,
+    and each page it names does show it."""
+    import inspect
+    import re
+
+    import toc
+    from backprop.figures import diagrams, plots
+
+    drawn = {n for m in (diagrams, plots) for n, f in inspect.getmembers(m, inspect.isfunction)
+             if not n.startswith("_") and f.__module__ == m.__name__}
+    assert drawn == set(figures.REGISTRY), drawn ^ set(figures.REGISTRY)
+    root = IMGS.parent
+    shown = {}
+    for page in toc.pages():
+        path = next(p for p in (root / f"{page}.ipynb", root / f"{page}.md") if p.exists())
+        text = path.read_text(encoding="utf8")
+        for name in set(re.findall(r"figures\.(\w+)\(", text)) | set(re.findall(r"imgs/(\w+)\.png", text)):
+            shown.setdefault(name, set()).add(page)
+    assert {n: set(f.pages) for n, f in figures.REGISTRY.items()} == shown
 
 
 def test_cost_curves_log_x_keeps_every_curve_visible():
@@ -82,7 +107,7 @@ def test_cost_curves_log_x_keeps_every_curve_visible():
     assert [list(line.get_xdata()) for line in ax.lines] == [[1, 40], [400, 16000]]
 
 
-def test_mlp_does_what_bp_04_draws(monkeypatch):
+def test_mlp_does_what_forward_backward_draws(monkeypatch):
     """Layer l's backward step gets a[l−1] and W[l] (and a[l] for g'); nobody asks for da[0]."""
     import backprop
     from backprop import layers, mlp
