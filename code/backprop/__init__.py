@@ -13,7 +13,7 @@ One module per chapter's idea:
   sharing      the same gradient without sharing: per parameter, forward mode (chapter 6)
   lab          graders for the labs: your backward pass, and the mistake named (chapters 1, 5, 6)
   digits       scikit-learn's handwritten digits, split and scored (chapter 7)
-  figures      the figures in imgs/, drawn by the package
+  figures      every figure: style, diagrams, plots, and REGISTRY (where each appears)
   explorables  the live sliders (anywidgets)
 
 Shape convention, everywhere: one column per example.
