@@ -24,6 +24,11 @@ const DESCENT_TEXT = {
   },
 };
 
+// Batch j of size B: order[j·B .. j·B + B − 1] of the seeded stream of shuffles (as Descent.batches).
+function descentBatch(m, seed, B, j) {
+  return shuffledOrder(m, seed, (j + 1) * B).slice(j * B);
+}
+
 function descentStep(theta, data, lr, idx) {
   const g = chainGradients(theta.w, theta.b, idx.map((i) => data.a0[i]), idx.map((i) => data.y[i]));
   theta.w = theta.w.map((x, l) => x - lr * g.w[l]);
@@ -35,7 +40,7 @@ function render({ model, el }) {
   const data = { a0: model.get("a0"), y: model.get("y") }, m = data.a0.length, RUN = model.get("run_steps");
   const start = () => ({ w: model.get("w0").slice(), b: model.get("b0").slice() });
   const p = {};
-  let theta = start(), k = 0, costs = [], timer = null, order = [];
+  let theta = start(), k = 0, costs = [], timer = null;
   const J = () => chainGradients(theta.w, theta.b, data.a0, data.y).cost;
 
   const lrSlider = bindSlider(model, p, "lr", `${T.lr} ${label("\\eta", "η")}`, T.aria.lr, () => { stop(); reset(); });
@@ -55,14 +60,9 @@ function render({ model, el }) {
   ]);
   el.append(root);
 
-  function batch(j) {            // the example indices of batch j
-    const B = p.batch_size;
-    if (order.length < (j + 1) * B) order = shuffledOrder(m, model.get("seed"), Math.max(2 * (j + 1) * B, 4 * m));
-    return order.slice(j * B, (j + 1) * B);
-  }
   function advance(n) {
     for (let i = 0; i < n; i++) {
-      const idx = batch(k);
+      const idx = descentBatch(m, model.get("seed"), p.batch_size, k);
       descentStep(theta, data, p.lr, idx);
       k += 1; costs.push(J());
       root.dataset.batch = idx.join(",");
@@ -76,7 +76,7 @@ function render({ model, el }) {
     timer = setInterval(() => { const n = Math.min(5, left); advance(n); left -= n; if (left <= 0) stop(); }, 30);
   }
   function stop() { if (timer) clearInterval(timer); timer = null; root.dataset.running = "false"; }
-  function reset() { theta = start(); k = 0; order = []; costs = [J()]; root.dataset.batch = ""; draw(); }
+  function reset() { theta = start(); k = 0; costs = [J()]; root.dataset.batch = ""; draw(); }
   function draw() {
     outJ.set(costs[costs.length - 1]); outK.set(k);
     lineChart(svg, [{ points: costs.map((c, i) => [i, c]) }],
