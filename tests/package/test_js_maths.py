@@ -92,8 +92,10 @@ const descentRun = ([seed, lr, B], data, w0, b0, steps) => {   // what the widge
   const theta = { w: w0.slice(), b: b0.slice() }, m = data.a0.length;
   const J = () => chainGradients(theta.w, theta.b, data.a0, data.y).cost;
   const costs = [J()], batches = [];
+  let order = [];
   for (let k = 0; k < steps; k++) {
-    const idx = descent.descentBatch(m, seed, B, k);
+    let idx;
+    ({ idx, order } = descent.descentBatch(m, seed, B, k, order));
     descent.descentStep(theta, data, lr, idx);
     costs.push(J()); batches.push(idx);
   }

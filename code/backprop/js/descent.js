@@ -25,8 +25,11 @@ const DESCENT_TEXT = {
 };
 
 // Batch j of size B: order[j·B .. j·B + B − 1] of the seeded stream of shuffles (as Descent.batches).
-function descentBatch(m, seed, B, j) {
-  return shuffledOrder(m, seed, (j + 1) * B).slice(j * B);
+// order: the stream as far as it was made (or []); made longer, twice what is needed, when it is short.
+// Returns the batch's example indices and the stream, for the next call.
+function descentBatch(m, seed, B, j, order) {
+  if (order.length < (j + 1) * B) order = shuffledOrder(m, seed, Math.max(2 * (j + 1) * B, 4 * m));
+  return { idx: order.slice(j * B, (j + 1) * B), order };
 }
 
 function descentStep(theta, data, lr, idx) {
@@ -40,7 +43,7 @@ function render({ model, el }) {
   const data = { a0: model.get("a0"), y: model.get("y") }, m = data.a0.length, RUN = model.get("run_steps");
   const start = () => ({ w: model.get("w0").slice(), b: model.get("b0").slice() });
   const p = {};
-  let theta = start(), k = 0, costs = [], timer = null;
+  let theta = start(), k = 0, costs = [], timer = null, order = [];
   const J = () => chainGradients(theta.w, theta.b, data.a0, data.y).cost;
 
   const lrSlider = bindSlider(model, p, "lr", `${T.lr} ${label("\\eta", "η")}`, T.aria.lr, () => { stop(); reset(); });
@@ -62,7 +65,8 @@ function render({ model, el }) {
 
   function advance(n) {
     for (let i = 0; i < n; i++) {
-      const idx = descentBatch(m, model.get("seed"), p.batch_size, k);
+      let idx;
+      ({ idx, order } = descentBatch(m, model.get("seed"), p.batch_size, k, order));
       descentStep(theta, data, p.lr, idx);
       k += 1; costs.push(J());
       root.dataset.batch = idx.join(",");
@@ -76,7 +80,7 @@ function render({ model, el }) {
     timer = setInterval(() => { const n = Math.min(5, left); advance(n); left -= n; if (left <= 0) stop(); }, 30);
   }
   function stop() { if (timer) clearInterval(timer); timer = null; root.dataset.running = "false"; }
-  function reset() { theta = start(); k = 0; costs = [J()]; root.dataset.batch = ""; draw(); }
+  function reset() { theta = start(); k = 0; order = []; costs = [J()]; root.dataset.batch = ""; draw(); }
   function draw() {
     outJ.set(costs[costs.length - 1]); outK.set(k);
     lineChart(svg, [{ points: costs.map((c, i) => [i, c]) }],
