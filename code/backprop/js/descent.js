@@ -24,6 +24,14 @@ const DESCENT_TEXT = {
   },
 };
 
+// Batch j of size B: order[j·B .. j·B + B − 1] of the seeded stream of shuffles (as Descent.batches).
+// order: the stream as far as it was made (or []); made longer, twice what is needed, when it is short.
+// Returns the batch's example indices and the stream, for the next call.
+function descentBatch(m, seed, B, j, order) {
+  if (order.length < (j + 1) * B) order = shuffledOrder(m, seed, Math.max(2 * (j + 1) * B, 4 * m));
+  return { idx: order.slice(j * B, (j + 1) * B), order };
+}
+
 function descentStep(theta, data, lr, idx) {
   const g = chainGradients(theta.w, theta.b, idx.map((i) => data.a0[i]), idx.map((i) => data.y[i]));
   theta.w = theta.w.map((x, l) => x - lr * g.w[l]);
@@ -55,14 +63,10 @@ function render({ model, el }) {
   ]);
   el.append(root);
 
-  function batch(j) {            // the example indices of batch j
-    const B = p.batch_size;
-    if (order.length < (j + 1) * B) order = shuffledOrder(m, model.get("seed"), Math.max(2 * (j + 1) * B, 4 * m));
-    return order.slice(j * B, (j + 1) * B);
-  }
   function advance(n) {
     for (let i = 0; i < n; i++) {
-      const idx = batch(k);
+      let idx;
+      ({ idx, order } = descentBatch(m, model.get("seed"), p.batch_size, k, order));
       descentStep(theta, data, p.lr, idx);
       k += 1; costs.push(J());
       root.dataset.batch = idx.join(",");
