@@ -1,0 +1,161 @@
+// The one-page edition (Sphinx's singlehtml build) rearranged as a printed book: run by tools/pdf.py in the
+// page, once its explorables are drawn, before Chromium prints it.
+//
+//   title page, contents (page numbers filled in by the second pass), the introduction, every chapter from a
+//   new page, the solutions as an appendix after the chapters (exercise -> solution -> back), then the
+//   book's own appendix (benchmark, glossary).
+//
+// Headings are renumbered so that a chapter is an <h1> and its sections <h2>: the tagged PDF's structure
+// and the bookmarks follow them. Repeated ids (every chapter's "exercises") are made unique, and each
+// chapter's own links follow its own. An explorable taller than a page is scaled to fit one.
+// Returns the outline: [{id, level, title}] in reading order (tools/pdf.py writes the bookmarks from it).
+(args) => {
+  "use strict";
+  const T = args.text;
+  const article = document.querySelector("article.bd-article");
+  const intro = article.querySelector(":scope > section");
+  const el = (tag, attrs, ...kids) => {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
+    for (const k of kids) e.append(k);
+    return e;
+  };
+  const rename = (node, tag) => {
+    const e = document.createElement(tag);
+    for (const a of node.attributes) e.setAttribute(a.name, a.value);
+    while (node.firstChild) e.appendChild(node.firstChild);
+    node.replaceWith(e);
+    return e;
+  };
+  const headingText = (h) => {
+    const c = h.cloneNode(true);
+    c.querySelectorAll(".headerlink").forEach((x) => x.remove());
+    // a formula in a heading: its text is what MathJax's hidden MathML says (for the bookmarks)
+    c.querySelectorAll("mjx-container").forEach((m) => {
+      const mml = m.querySelector("mjx-assistive-mml");
+      m.replaceWith(mml ? mml.textContent : "");
+    });
+    return c.textContent.replace(/\s+/g, " ").trim();
+  };
+
+  // --- the chapters, out of the introduction they are nested in -------------------------------------
+  const chapters = [];
+  for (const span of intro.querySelectorAll('span[id^="document-"]')) {
+    const sec = span.nextElementSibling;
+    chapters.push({ doc: span.id.slice("document-".length), span, sec });
+  }
+  for (const c of chapters) {
+    c.sec.remove();
+    c.span.remove();
+    c.sec.prepend(c.span);                   // links to #document-... land on the chapter
+    // its headings one level up: the chapter's title an <h1>
+    for (const lvl of [2, 3, 4, 5, 6]) {
+      c.sec.querySelectorAll("h" + lvl).forEach((h) => rename(h, "h" + (lvl - 1)));
+    }
+    c.sec.classList.add("pdf-chapter");
+  }
+  // the toctree's leftovers in the introduction (captions of the parts, empty wrappers)
+  intro.querySelectorAll(".toctree-wrapper").forEach((w) => w.remove());
+  intro.classList.add("pdf-chapter");
+  const introTitle = intro.querySelector("h1");
+  introTitle.firstChild.textContent = T.introduction;
+
+  // --- repeated ids made unique, chapter by chapter ----------------------------------------------------
+  const parts = [intro, ...chapters.map((c) => c.sec)];
+  const seen = new Set();
+  parts.forEach((part, k) => {
+    const renamed = {};
+    for (const e of part.querySelectorAll("[id]")) {
+      if (seen.has(e.id)) {
+        const fresh = `${e.id}-${k}`;
+        renamed[e.id] = fresh;
+        e.id = fresh;
+      }
+      seen.add(e.id);
+    }
+    for (const a of part.querySelectorAll('a[href^="#"]')) {
+      const target = decodeURIComponent(a.getAttribute("href").slice(1));
+      if (renamed[target]) a.setAttribute("href", "#" + renamed[target]);
+    }
+  });
+
+  // --- the solutions: an appendix after the chapters, each linked to its exercise and back ------------
+  const solutions = el("section", { id: "pdf-solutions", class: "pdf-chapter pdf-solutions" },
+                       el("h1", {}, T.solutions));
+  let lastExercise = null, n = 0, group = null;
+  const boxes = [intro, ...chapters.map((c) => c.sec)].flatMap((p) => [...p.querySelectorAll(".exercise, .solution")]);
+  for (const box of boxes) {
+    if (box.classList.contains("exercise")) { lastExercise = box; continue; }
+    if (!lastExercise) throw new Error("a solution with no exercise before it");
+    const ex = lastExercise;
+    const chapter = chapters.find((c) => c.sec.contains(box));
+    if (chapter && (!group || group.chapter !== chapter)) {
+      const title = chapter.sec.querySelector("h1");
+      group = { chapter, h: el("h2", { id: `pdf-solutions-${chapter.doc.replace(/\W/g, "-")}` },
+                                 headingText(title)) };
+      solutions.append(group.h);
+    }
+    n += 1;
+    if (!box.id) box.id = `pdf-solution-${n}`;
+    box.classList.remove("dropdown", "toggle-hidden");
+    box.querySelectorAll(".toggle-button, button.toggle-button").forEach((b) => b.remove());
+    box.querySelectorAll(".toggle-hidden").forEach((b) => b.classList.remove("toggle-hidden"));
+    const exCaption = ex.querySelector(".admonition-title");
+    const title = box.querySelector(".admonition-title");
+    title.textContent = "";
+    title.append(T.solutionTo + " ",
+                 el("a", { href: "#" + ex.id, class: "pdf-back" }, exCaption.textContent.replace(/\s+/g, " ").trim()));
+    box.append(el("p", { class: "pdf-solution-back" },
+                  el("a", { href: "#" + ex.id }, T.back), " ",
+                  el("span", { class: "pdf-page", "data-target": ex.id }, "")));
+    ex.append(el("p", { class: "pdf-solution-link" },
+                 el("a", { href: "#" + box.id }, T.solution), " ",
+                 el("span", { class: "pdf-page", "data-target": box.id }, "")));
+    solutions.append(box);
+  }
+
+  // --- title page and contents -------------------------------------------------------------------------
+  const titlePage = el("section", { class: "pdf-title-page" },
+                       el("h1", { class: "pdf-book-title" }, T.title),
+                       el("p", { class: "pdf-subtitle" }, T.subtitle),
+                       el("p", { class: "pdf-author" }, T.author),
+                       el("p", { class: "pdf-edition" }, T.edition));
+  // the order of the printed book: the solutions after the chapters, before the book's own appendix
+  const appendix = new Set(args.appendix);
+  const main = chapters.filter((c) => !appendix.has(c.doc)).map((c) => c.sec);
+  const after = chapters.filter((c) => appendix.has(c.doc)).map((c) => c.sec);
+  const order = [intro, ...main, solutions, ...after];
+
+  const outline = [];
+  const contents = el("nav", { class: "pdf-contents", id: "pdf-contents" }, el("h1", {}, T.contents));
+  const list = el("ol", { class: "pdf-toc" });
+  let hn = 0;
+  for (const part of order) {
+    for (const h of part.querySelectorAll("h1, h2")) {
+      if (h.closest(".exercise, .solution, .admonition, .cell_output")) continue;
+      if (!h.id) {
+        const sec = h.parentElement.tagName === "SECTION" && h.parentElement.firstElementChild === h
+          ? h.parentElement : null;
+        if (sec && sec.id) h.id = sec.id + "-title";
+        else h.id = `pdf-h-${++hn}`;
+      }
+      const level = h.tagName === "H1" ? 1 : 2;
+      const title = headingText(h);
+      outline.push({ id: h.id, level, title });
+      list.append(el("li", { class: `pdf-toc-${level}` },
+                     el("a", { href: "#" + h.id }, title),
+                     el("span", { class: "pdf-page", "data-target": h.id }, "")));
+    }
+  }
+  contents.append(list);
+
+  article.replaceChildren(titlePage, contents, ...order);
+  document.documentElement.classList.add("pdf-print");
+
+  // --- an explorable taller than a page is scaled to fit one ----------------------------------------------
+  for (const w of article.querySelectorAll(".widget-subarea")) {
+    const h = w.getBoundingClientRect().height;
+    if (h > args.pageHeight) w.style.zoom = String(Math.floor((args.pageHeight / h) * 100) / 100);
+  }
+  return outline;
+}
