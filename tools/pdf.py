@@ -19,6 +19,7 @@ explorables drawn, the outline): tests/pdf reads it.
 """
 import argparse
 import json
+import logging
 import re
 import shutil
 import subprocess
@@ -37,6 +38,7 @@ LOCAL = ("file://", "data:", "blob:", "about:")
 MM = 96 / 25.4
 WIDTH = round((210 - 14 - 14) * MM)
 HEIGHT = round((297 - 18 - 16) * MM)
+logging.getLogger("pypdf").setLevel(logging.ERROR)   # "Object count ... exceeds defined trailer size": Chromium's
 APPENDIX = ["appendix/benchmark", "glossary"]     # after the solutions, as in _toc.yml's "Appendix"
 
 TEXT = {
@@ -67,12 +69,18 @@ PATH_OUTPUT = {"en": ROOT, "zh": ROOT / "_build" / "zh"}
 
 
 def build_single(lang):
-    """The edition as one page (singlehtml), sharing the web build's doctrees: nothing is read again."""
+    """The edition as one page (singlehtml), sharing the web build's doctrees: nothing is read again when the
+    web book is built. Its config is the web build's (tools/i18n.py), with its own record of the math styles
+    (both editions are printed at once; that setting needs no re-reading)."""
     sys.path.insert(0, str(ROOT / "tools"))
-    from i18n import write_configs
-    en_cfg, zh_cfg = write_configs(ROOT)
-    cfg = {"en": en_cfg, "zh": zh_cfg}[lang]
-    cmd = [BIN / "jupyter-book", "build", ROOT, "--config", cfg, "--path-output", PATH_OUTPUT[lang],
+    import yaml
+    from i18n import configs
+    cfg = dict(zip(TEXT, configs(ROOT)))[lang]
+    cfg["sphinx"]["config"]["book_mathjax_usage"] = str(OUT / f"mathjax-usage-{lang}.json")
+    path = ROOT / "_build" / f"_config_{lang}_pdf.yml"
+    path.write_text("# Written by tools/pdf.py from _config.yml: do not edit\n"
+                    + yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False), encoding="utf8")
+    cmd = [BIN / "jupyter-book", "build", ROOT, "--config", path, "--path-output", PATH_OUTPUT[lang],
            "--builder", "singlehtml", "-nW", "--keep-going"]
     print("+", " ".join(map(str, cmd)), flush=True)
     subprocess.run([str(c) for c in cmd], cwd=ROOT, check=True)
@@ -125,7 +133,8 @@ def print_edition(browser, lang, html):
     page.emulate_media(media="print")
     page.add_style_tag(path=str(ROOT / "tools" / "pdf.css"))
     script = (ROOT / "tools" / "pdf_page.js").read_text(encoding="utf8")
-    outline = page.evaluate(script, {"text": t, "appendix": APPENDIX, "pageHeight": HEIGHT - 40})
+    book = page.evaluate(script, {"text": t, "appendix": APPENDIX, "pageHeight": HEIGHT - 40})
+    outline = book["outline"]
     page.wait_for_function(SETTLED, timeout=60000)
     fill = FILL.replace("TEMPLATE", json.dumps(t["page"]))
     header = (f'<div style="font-size:8px;font-family:{t["font"]};width:100%;margin:0 14mm;color:#555;'
@@ -149,6 +158,7 @@ def print_edition(browser, lang, html):
             raise SystemExit(f"{lang}: no place in the PDF for {missing[:5]}")
         found = {i: dests[i][0] + 1 for i in targets}
         if found == pages:
+            print(f"{lang}: printed {attempt + 1} times (the contents' page numbers hold)", flush=True)
             break
         pages = found
     else:
@@ -158,7 +168,8 @@ def print_edition(browser, lang, html):
     write_outline(tmp, target, outline, dests, t, lang)
     tmp.unlink()
     report = {"pages": n_pages, "external_requests": external, "errors": errors, "widget_views": views,
-              "explorables_drawn": drawn, "outline": outline}
+              "explorables_drawn": drawn, "outline": outline, "pairs": book["pairs"],
+              "explorables": book["explorables"]}
     (OUT / f"print-{lang}.json").write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf8")
     if external or errors:
         raise SystemExit(f"{lang}: printing asked for {external} and logged {errors}")
@@ -186,17 +197,17 @@ def write_outline(src, target, outline, dests, t, lang):
         writer.write(f)
 
 
-def link_pdfs(html):
+def link_pdfs(html, pdfs=OUT):
     """Copy the PDFs into the web book (html/pdf/) and link them from every page's download menu, both
     editions; only the PDFs that exist are linked. Safe to run again (returns how many were linked)."""
-    have = [lang for lang in TEXT if (OUT / f"book-{lang}.pdf").exists()]
+    have = [lang for lang in TEXT if (pdfs / f"book-{lang}.pdf").exists()]
     if not have or not (html / "intro.html").exists():
         return 0
     (html / "pdf").mkdir(exist_ok=True)
     for lang in have:
-        shutil.copy2(OUT / f"book-{lang}.pdf", html / "pdf" / f"book-{lang}.pdf")
-    label = {"en": "Book (PDF)", "zh": "全书（PDF，中文）"}
-    tip = {"en": "The whole book as a PDF, in English", "zh": "全书 PDF（中文版）"}
+        shutil.copy2(pdfs / f"book-{lang}.pdf", html / "pdf" / f"book-{lang}.pdf")
+    label = {"en": "Book (PDF, English)", "zh": "全书 PDF（中文）"}
+    tip = {"en": "The whole book as a PDF, in English", "zh": "全书 PDF，中文版"}
     for page in html.rglob("*.html"):
         rel = page.relative_to(html)
         if rel.parts[0].startswith("_") or rel.parts[0] == "pdf":
@@ -210,35 +221,44 @@ def link_pdfs(html):
         items = "".join(
             f'\n<li class="book-pdf"><a href="{up}pdf/book-{lang}.pdf" target="_blank" '
             f'class="btn btn-sm dropdown-item" title="{tip[lang]}" data-bs-placement="left" '
-            f'data-bs-toggle="tooltip"{" hreflang=zh-CN" if lang == "zh" else ""}>\n'
+            f'data-bs-toggle="tooltip">\n'
             f'<span class="btn__icon-container"><i class="fas fa-file-pdf"></i></span>\n'
-            f'<span class="btn__text-container">{label[lang]}</span>\n</a>\n</li>'
+            f'<span class="btn__text-container" lang="{lang}">{label[lang]}</span>\n</a>\n</li>'
             for lang in have)
         page.write_text(text[:anchor.end()] + items + text[anchor.end():], encoding="utf8")
     return len(have)
 
 
+def edition(lang):
+    """Build and print one edition (in its own process: both editions run at once)."""
+    from playwright.sync_api import sync_playwright
+    t0 = time.perf_counter()
+    html = build_single(lang)
+    print(f"{lang}: one-page edition built in {time.perf_counter() - t0:.0f} s", flush=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        t1 = time.perf_counter()
+        path, n = print_edition(browser, lang, html)
+        browser.close()
+    print(f"{path.name}: {n} pages, {path.stat().st_size / 1e6:.1f} MB, printed in "
+          f"{time.perf_counter() - t1:.0f} s", flush=True)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--lang", nargs="+", default=list(TEXT), choices=list(TEXT))
+    ap.add_argument("--no-link", action="store_true", help="leave the web book's pages alone")
     args = ap.parse_args()
-    from playwright.sync_api import sync_playwright
     OUT.mkdir(parents=True, exist_ok=True)
-    singles = {}
-    for lang in args.lang:
-        t0 = time.perf_counter()
-        singles[lang] = build_single(lang)
-        print(f"{lang}: one-page edition built in {time.perf_counter() - t0:.0f} s", flush=True)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        for lang in args.lang:
-            t0 = time.perf_counter()
-            path, n = print_edition(browser, lang, singles[lang])
-            print(f"{path.name}: {n} pages, {path.stat().st_size / 1e6:.1f} MB, printed in "
-                  f"{time.perf_counter() - t0:.0f} s", flush=True)
-        browser.close()
-    linked = link_pdfs(ROOT / "_build" / "html")
-    print(f"the web book links {linked} PDF(s): _build/html/pdf/")
+    if len(args.lang) == 1:
+        edition(args.lang[0])
+    else:
+        jobs = [subprocess.Popen([sys.executable, __file__, "--lang", lang, "--no-link"]) for lang in args.lang]
+        if any(job.wait() for job in jobs):
+            raise SystemExit("printing the book failed: see above")
+    if not args.no_link:
+        linked = link_pdfs(ROOT / "_build" / "html")
+        print(f"the web book links {linked} PDF(s): _build/html/pdf/")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,8 @@
 // Headings are renumbered so that a chapter is an <h1> and its sections <h2>: the tagged PDF's structure
 // and the bookmarks follow them. Repeated ids (every chapter's "exercises") are made unique, and each
 // chapter's own links follow its own. An explorable taller than a page is scaled to fit one.
-// Returns the outline: [{id, level, title}] in reading order (tools/pdf.py writes the bookmarks from it).
+// Returns {outline: [{id, level, title}] in reading order (tools/pdf.py writes the bookmarks from it),
+// pairs: [[exercise id, solution id]], explorables: [{chapter: its chapter's heading id, readouts: [text]}]}.
 (args) => {
   "use strict";
   const T = args.text;
@@ -83,6 +84,7 @@
   const solutions = el("section", { id: "pdf-solutions", class: "pdf-chapter pdf-solutions" },
                        el("h1", {}, T.solutions));
   let lastExercise = null, n = 0, group = null;
+  const pairs = [];
   const boxes = [intro, ...chapters.map((c) => c.sec)].flatMap((p) => [...p.querySelectorAll(".exercise, .solution")]);
   for (const box of boxes) {
     if (box.classList.contains("exercise")) { lastExercise = box; continue; }
@@ -112,6 +114,7 @@
                  el("a", { href: "#" + box.id }, T.solution), " ",
                  el("span", { class: "pdf-page", "data-target": box.id }, "")));
     solutions.append(box);
+    pairs.push([ex.id, box.id]);
   }
 
   // --- title page and contents -------------------------------------------------------------------------
@@ -157,5 +160,10 @@
     const h = w.getBoundingClientRect().height;
     if (h > args.pageHeight) w.style.zoom = String(Math.floor((args.pageHeight / h) * 100) / 100);
   }
-  return outline;
+  // what each explorable shows (its readouts' text) and the chapter it is in: tests/pdf finds them printed
+  const explorables = [...article.querySelectorAll("[data-explorable]")].map((x) => ({
+    chapter: x.closest(".pdf-chapter").querySelector("h1").id,
+    readouts: [...x.querySelectorAll("[data-readout]")].map((r) => r.textContent.trim()).filter((t) => t),
+  }));
+  return { outline, pairs, explorables };
 }
