@@ -38,6 +38,7 @@ LOCAL = ("file://", "data:", "blob:", "about:")
 MM = 96 / 25.4
 WIDTH = round((210 - 14 - 14) * MM)
 HEIGHT = round((297 - 18 - 16) * MM)
+TOP_PT, BOTTOM_PT = 18 * 72 / 25.4, 16 * 72 / 25.4    # tools/pdf.css's margins, in PDF points
 logging.getLogger("pypdf").setLevel(logging.ERROR)   # "Object count ... exceeds defined trailer size": Chromium's
 APPENDIX = ["appendix/benchmark", "glossary"]     # after the solutions, as in _toc.yml's "Appendix"
 
@@ -101,6 +102,23 @@ FILL = """(pages) => {
 }"""
 
 
+def fit_explorables(page, fits, dests):
+    """An explorable that the first print moved to the next page, leaving more than a quarter of a page empty
+    before it, is scaled to fit that room (if it stays readable: tools/pdf_page.js's pdfFit decides).
+    Returns {explorable: scale} of those scaled."""
+    out = {}
+    for f in fits:
+        (mark_page, mark_top), (unit_page, _) = dests[f["mark"]], dests[f["unit"]]
+        if unit_page > mark_page and mark_top is not None:
+            # Chromium counts a place's /Top from the page's top edge as if there were no top margin
+            room = (float(mark_top) - TOP_PT - BOTTOM_PT) * 96 / 72 - 1
+            if room > HEIGHT / 4:
+                scale = page.evaluate("([k, room]) => window.pdfFit(k, room)", [f["widget"], room])
+                if scale:
+                    out[f["widget"]] = scale
+    return out
+
+
 def _destinations(pdf):
     """{id: (page index, top)} of every linked element of a PDF Chromium printed."""
     from pypdf import PdfReader
@@ -133,7 +151,7 @@ def print_edition(browser, lang, html):
     page.emulate_media(media="print")
     page.add_style_tag(path=str(ROOT / "tools" / "pdf.css"))
     script = (ROOT / "tools" / "pdf_page.js").read_text(encoding="utf8")
-    book = page.evaluate(script, {"text": t, "appendix": APPENDIX, "pageHeight": HEIGHT - 40})
+    book = page.evaluate(script, {"text": t, "appendix": APPENDIX, "pageHeight": HEIGHT})
     outline = book["outline"]
     page.wait_for_function(SETTLED, timeout=60000)
     fill = FILL.replace("TEMPLATE", json.dumps(t["page"]))
@@ -147,7 +165,8 @@ def print_edition(browser, lang, html):
                             ".map((s) => s.dataset.target)")
     pages = {i: 888 for i in targets}
     tmp = OUT / f".print-{lang}.pdf"
-    for attempt in range(3):                  # the numbers fill the contents; printed again until they hold
+    fitted = None
+    for attempt in range(4):   # printed again until the contents' numbers hold (after the explorables' fit)
         page.evaluate(fill, pages)
         page.pdf(path=str(tmp), format="A4", print_background=True, tagged=True, outline=False,
                  display_header_footer=True, header_template=header, footer_template=footer,
@@ -157,6 +176,12 @@ def print_edition(browser, lang, html):
         if missing:
             raise SystemExit(f"{lang}: no place in the PDF for {missing[:5]}")
         found = {i: dests[i][0] + 1 for i in targets}
+        if fitted is None:
+            fitted = fit_explorables(page, book["fits"], dests)
+            if fitted:
+                print(f"{lang}: explorables scaled to fit the page before them: {fitted}", flush=True)
+                pages = found
+                continue
         if found == pages:
             print(f"{lang}: printed {attempt + 1} times (the contents' page numbers hold)", flush=True)
             break

@@ -155,15 +155,55 @@
   article.replaceChildren(titlePage, contents, ...order);
   document.documentElement.classList.add("pdf-print");
 
-  // --- an explorable taller than a page is scaled to fit one ----------------------------------------------
+  // --- page breaks: what is kept whole, and explorables scaled to fit -------------------------------------
+  // A code cell or a box taller than LONG of a page may break (kept whole it would leave a large empty page
+  // bottom); shorter ones, figures and explorables are kept whole (tools/pdf.css).
+  const H = args.pageHeight, LONG = 0.4, MIN_SCALE = 0.65;   // an explorable is not shown smaller than 65%
+  for (const b of article.querySelectorAll(".cell, .admonition")) {
+    if (b.getBoundingClientRect().height > LONG * H) b.classList.add("pdf-long");
+  }
+  const zoom = (w, z) => { w.style.zoom = String(Math.floor(z * 100) / 100); };
+  // an explorable taller than a page is scaled to fit one
   for (const w of article.querySelectorAll(".widget-subarea")) {
     const h = w.getBoundingClientRect().height;
-    if (h > args.pageHeight) w.style.zoom = String(Math.floor((args.pageHeight / h) * 100) / 100);
+    if (h > H - 40) zoom(w, (H - 40) / h);
   }
+  // An explorable that does not fit the rest of its page moves to the next and leaves the bottom empty:
+  // tools/pdf.py reads from the first print where each one landed and how much room was left before it
+  // (a 1 px link to a marker just before it, and to the block that moves with it, gives each a place in
+  // the PDF), then scales it to fit that room when it stays readable (window.pdfFit).
+  const fits = [];
+  article.querySelectorAll(".widget-subarea").forEach((w, k) => {
+    const unit = w.closest(".cell:not(.pdf-long)") || w;
+    unit.id = unit.id || `pdf-unit-${k}`;
+    const mark = el("div", { class: "pdf-mark", id: `pdf-before-${k}` },
+                    el("a", { href: `#pdf-before-${k}` }), el("a", { href: "#" + unit.id }));
+    unit.before(mark);
+    fits.push({ mark: mark.id, unit: unit.id, widget: k });
+  });
+  const widgets = [...article.querySelectorAll(".widget-subarea")];
+  window.pdfFit = (k, room) => {
+    // room: CSS px left on the page before the block that holds explorable k. Zoom does not shrink every
+    // part alike (text has a minimum), so the scale is found in a few steps.
+    const w = widgets[k], unit = document.getElementById(fits[k].unit);
+    const before = w.style.zoom;
+    const target = room - (unit.getBoundingClientRect().height - w.getBoundingClientRect().height) - 12;
+    let z = parseFloat(before || "1");
+    for (let i = 0; i < 6; i++) {
+      const h = w.getBoundingClientRect().height;
+      if (h <= target) return z;
+      z = Math.floor(z * (target / h) * 100) / 100;
+      if (z < MIN_SCALE) break;
+      w.style.zoom = String(z);
+    }
+    w.style.zoom = before;
+    return null;
+  };
+
   // what each explorable shows (its readouts' text) and the chapter it is in: tests/pdf finds them printed
   const explorables = [...article.querySelectorAll("[data-explorable]")].map((x) => ({
     chapter: x.closest(".pdf-chapter").querySelector("h1").id,
     readouts: [...x.querySelectorAll("[data-readout]")].map((r) => r.textContent.trim()).filter((t) => t),
   }));
-  return { outline, pairs, explorables };
+  return { outline, pairs, explorables, fits };
 }
