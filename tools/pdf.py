@@ -155,9 +155,8 @@ def print_edition(browser, lang, html):
     outline = book["outline"]
     page.wait_for_function(SETTLED, timeout=60000)
     fill = FILL.replace("TEMPLATE", json.dumps(t["page"]))
-    header = (f'<div style="font-size:8px;font-family:{t["font"]};width:100%;margin:0 14mm;color:#555;'
-              f'display:flex;justify-content:space-between"><span>{t["title"]}</span>'
-              f'<span class="title"></span></div>')
+    header = (f'<div style="font-size:8px;font-family:{t["font"]};width:100%;margin:0 14mm;color:#555">'
+              f'{t["title"]}</div>')
     footer = (f'<div style="font-size:8px;font-family:{t["font"]};width:100%;text-align:center;color:#555">'
               f'{t["footer"]}</div>')
     ids = [o["id"] for o in outline]

@@ -8,7 +8,7 @@
 // Headings are renumbered so that a chapter is an <h1> and its sections <h2>: the tagged PDF's structure
 // and the bookmarks follow them. Repeated ids (every chapter's "exercises") are made unique, and each
 // chapter's own links follow its own. An explorable taller than a page is scaled to fit one.
-// Returns {outline: [{id, level, title}] in reading order (tools/pdf.py writes the bookmarks from it),
+// Returns {outline: [{id, level, title, words: the title without its formulas}] in reading order (tools/pdf.py writes the bookmarks from it),
 // pairs: [[exercise id, solution id]], explorables: [{chapter: its chapter's heading id, readouts: [text]}]}.
 (args) => {
   "use strict";
@@ -145,8 +145,16 @@
       const level = h.tagName === "H1" ? 1 : 2;
       const title = headingText(h);
       outline.push({ id: h.id, level, title });
+      // the contents show the heading as it is printed (its formulas typeset); the bookmarks, as text
+      const shown = h.cloneNode(true);
+      // (without MathJax's hidden MathML: the heading itself keeps it for screen readers)
+      shown.querySelectorAll(".headerlink, mjx-assistive-mml").forEach((x) => x.remove());
+      shown.querySelectorAll("[id]").forEach((x) => x.removeAttribute("id"));
+      const words = shown.cloneNode(true);
+      words.querySelectorAll("mjx-container").forEach((x) => x.remove());
+      outline[outline.length - 1].words = words.textContent.replace(/\s+/g, " ").trim();
       list.append(el("li", { class: `pdf-toc-${level}` },
-                     el("a", { href: "#" + h.id }, title),
+                     el("a", { href: "#" + h.id }, ...shown.childNodes),
                      el("span", { class: "pdf-page", "data-target": h.id }, "")));
     }
   }
