@@ -66,10 +66,16 @@ book: prereqs-book $(SETUP) assets
 # by Chromium (Playwright, from the test tools) into _build/pdf/book-en.pdf and book-zh.pdf, both at once; then
 # copied into _build/html/pdf/ and linked from every page. Not part of `make book`, which stays fast: the web
 # book links the PDFs only once they exist (a later `make book` keeps linking them).
+# Printed again only when something it is made from changed (_build/pdf/.printed records the last print).
 PDF_DONE := --show '^(?P<p>book-\w+\.pdf: [0-9]+ pages, [0-9.]+ MB)' --fmt '{p}'
-pdf: prereqs-test $(TESTENV) assets
+PDF_FROM := $(wildcard _toc.yml _config.yml intro.md glossary.md chapters/*.ipynb appendix/* imgs/* benchmarks/results/* \
+              locales/zh_CN/LC_MESSAGES/*.po locales/zh_CN/LC_MESSAGES/*/*.po locales/zh_dict.txt \
+              _ext/*.py _ext/*/* book_static/* tools/pdf* tools/i18n.py tools/typeset.js tools/light.py)
+pdf: prereqs-test $(TESTENV) assets _build/pdf/.printed
+_build/pdf/.printed: $(PDF_FROM) $(TESTENV) $(SETUP)
 	@$(STEP) pdf "Printing the book, both editions, into _build/pdf (one page each, Chromium)" $(PDF_DONE) -- \
 	    $(BIN)/python tools/pdf.py
+	@touch $@
 
 # A build from scratch: what the tests check.
 # The old pages go first, so a renamed or removed chapter leaves no stale page behind for the tests.
