@@ -28,13 +28,25 @@
     node.replaceWith(e);
     return e;
   };
+  // a formula as a line of text, from MathJax's MathML: subscripts after "_", superscripts after "^"
+  const linear = (n) => {
+    const kids = [...n.children].map(linear);
+    const wrap = (t) => (/^[\w′⊤]+$|^\[.*\]$|^\(.*\)$/u.test(t) ? t : `(${t})`);
+    switch (n.localName) {
+      case "msub": return kids[0] + "_" + wrap(kids[1]);
+      case "msup": return kids[0] + "^" + wrap(kids[1]);
+      case "msubsup": return kids[0] + "_" + wrap(kids[1]) + "^" + wrap(kids[2]);
+      case "mfrac": return wrap(kids[0]) + "/" + wrap(kids[1]);
+      default: return n.children.length ? kids.join("") : n.textContent;
+    }
+  };
   const headingText = (h) => {
     const c = h.cloneNode(true);
     c.querySelectorAll(".headerlink").forEach((x) => x.remove());
     // a formula in a heading: its text is what MathJax's hidden MathML says (for the bookmarks)
     c.querySelectorAll("mjx-container").forEach((m) => {
-      const mml = m.querySelector("mjx-assistive-mml");
-      m.replaceWith(mml ? mml.textContent : "");
+      const mml = m.querySelector("math");
+      m.replaceWith(mml ? linear(mml) : "");
     });
     return c.textContent.replace(/\s+/g, " ").trim();
   };
