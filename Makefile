@@ -21,7 +21,8 @@ EDITIONS := --show '^(?P<e>\w+ edition built in [0-9]+ s)' --fmt '{e}'
 PYTEST_SUMMARY := --show '^=*\s*(?P<r>[0-9]+ (passed|failed|errors?|skipped|deselected|xfailed|xpassed)\b.* in [0-9.]+s)' \
                   --fmt '{r}'
 
-.PHONY: prereqs-book prereqs-test book book-clean test test-lab test-lone test-lint test-package test-notebooks test-browser figures assets lab lab-copy lab-reset bench \
+.PHONY: prereqs-book prereqs-test book book-clean pdf test test-lab test-lone test-lint test-package test-notebooks test-browser \
+        test-pdf figures assets lab lab-copy lab-reset bench \
         clean notebooks pins
 
 # Before anything is installed: the system packages each command needs (one list, tools/prereqs.sh);
@@ -60,6 +61,21 @@ book: prereqs-book $(SETUP) assets
 	@echo "The book is built: open $(CURDIR)/_build/html/index.html"
 	@echo "中文版 (the Chinese edition): $(CURDIR)/_build/html/zh/index.html"
 	@echo "(what each step printed is in _build/logs/)"
+
+# The printed book (tools/pdf.py): each edition built as one page (sharing the web build's doctrees) and printed
+# by Chromium (Playwright, from the test tools) into _build/pdf/book-en.pdf and book-zh.pdf, both at once; then
+# copied into _build/html/pdf/ and linked from every page. Not part of `make book`, which stays fast: the web
+# book links the PDFs only once they exist (a later `make book` keeps linking them).
+# Printed again only when something it is made from changed (_build/pdf/.printed records the last print).
+PDF_DONE := --show '^(?P<p>book-\w+\.pdf: [0-9]+ pages, [0-9.]+ MB)' --fmt '{p}'
+PDF_FROM := $(wildcard _toc.yml _config.yml intro.md glossary.md chapters/*.ipynb appendix/* imgs/* benchmarks/results/* \
+              locales/zh_CN/LC_MESSAGES/*.po locales/zh_CN/LC_MESSAGES/*/*.po locales/zh_dict.txt \
+              _ext/*.py _ext/*/* book_static/* tools/pdf* tools/i18n.py tools/typeset.js tools/light.py)
+pdf: prereqs-test $(TESTENV) assets _build/pdf/.printed
+_build/pdf/.printed: $(PDF_FROM) $(TESTENV) $(SETUP)
+	@$(STEP) pdf "Printing the book, both editions, into _build/pdf (one page each, Chromium)" $(PDF_DONE) -- \
+	    $(BIN)/python tools/pdf.py
+	@touch $@
 
 # A build from scratch: what the tests check.
 # The old pages go first, so a renamed or removed chapter leaves no stale page behind for the tests.
@@ -103,7 +119,13 @@ test-lone: $(TESTENV)
 	@$(STEP) test-lone "A downloaded chapter, set up as the README says, in a new venv (tests/lab/test_lone_notebook.py)" \
 	    $(PYTEST_SUMMARY) -- $(BIN)/pytest tests/lab/test_lone_notebook.py -q
 
-test: prereqs-test test-lint test-package test-notebooks test-browser test-lab
+# The printed book: pages, bookmarks, contents, explorables, exercise <-> solution links, the Chinese one in
+# Chinese (after test-browser, whose clean build the PDFs are linked into)
+test-pdf: $(TESTENV) pdf
+	@$(STEP) test-pdf "Checking the printed book (pytest tests/pdf)" $(PYTEST_SUMMARY) -- \
+	    $(BIN)/pytest tests/pdf -q -n 2 --dist loadgroup
+
+test: prereqs-test test-lint test-package test-notebooks test-browser test-pdf test-lab
 	@echo
 	@echo "All tests passed (logs in _build/logs/)."
 

@@ -132,6 +132,10 @@ def build(out, clean=False):
     if html_zh.exists():
         shutil.rmtree(html_zh)
     shutil.copytree(out / "_build" / "zh" / "_build" / "html", html_zh)
+    # the printed book (make pdf, tools/pdf.py): linked from every page when it has been printed, else not
+    from pdf import link_pdfs
+    if link_pdfs(out / "_build" / "html", ROOT / "_build" / "pdf"):
+        print("the pages link the printed book (_build/pdf, copied into _build/html/pdf)")
     lighten(out / "_build" / "html")
     for name, sec in times.items():
         print(f"{name} edition built in {sec:.0f} s")
