@@ -19,6 +19,9 @@ STEP    := $(PY) tools/step.py
 TOGETHER ?=
 # tools/i18n.py says so for each edition: "English edition built in 31 s"
 EDITIONS := --show '^(?P<e>\w+ edition built in [0-9]+ s)' --fmt '{e}'
+# The pytest runs that are not nbval's leave its plugin out: loading it imports nbformat, jsonschema and its
+# IRI grammar, about 2.5 s of CPU in each pytest process (the main one and each worker), measured.
+NO_NBVAL := -p no:nbval
 # pytest's last line: "142 passed in 30.12s"
 PYTEST_SUMMARY := --show '^=*\s*(?P<r>[0-9]+ (passed|failed|errors?|skipped|deselected|xfailed|xpassed)\b.* in [0-9.]+s)' \
                   --fmt '{r}'
@@ -78,7 +81,7 @@ test-lint: $(TESTENV)
 # both workers take tests in this order, so the long ones do not start last, on one core, at the end.
 test-package: $(TESTENV)
 	@$(STEP) test-package "Testing the package, figures, translations and benchmark report (pytest)" $(PYTEST_SUMMARY) -- \
-	    $(BIN)/pytest tests/i18n tests/figures tests/package tests/benchmarks -q -n 2
+	    $(BIN)/pytest tests/i18n tests/figures tests/package tests/benchmarks -q -n 2 $(NO_NBVAL)
 
 # Twice: with the BLAS kernels numpy picks for this CPU, then with another family's (OPENBLAS_CORETYPE), so an
 # output that depends on the machine (rounding noise printed in full) cannot pass here and fail elsewhere.
@@ -87,14 +90,14 @@ test-package: $(TESTENV)
 NBVAL := $(BIN)/pytest --nbval $(shell ls -r chapters/*.ipynb) --nbval-sanitize-with tests/sanitize.cfg -q -n 2 \
          --dist loadfile -p no:cacheprovider      # (no cache: two pytests would write it at once)
 test-notebooks: $(TESTENV)
-	@$(STEP) test-notebooks "Re-running every chapter against its stored outputs (nbval)" --together $(PYTEST_SUMMARY) -- \
+	@$(STEP) test-notebooks "Re-running every chapter against its stored outputs (nbval), this CPU's BLAS kernels" --together $(PYTEST_SUMMARY) -- \
 	    $(NBVAL) & pid=$$!; \
-	$(STEP) test-notebooks-prescott "The same with OPENBLAS_CORETYPE=Prescott (other BLAS kernels)" --together \
+	$(STEP) test-notebooks-prescott "Re-running every chapter, nbval, with OPENBLAS_CORETYPE=Prescott (other BLAS kernels)" --together \
 	    $(PYTEST_SUMMARY) -- env OPENBLAS_CORETYPE=Prescott $(NBVAL); rc=$$?; wait $$pid && exit $$rc
 
 # Every page of both editions in Chromium, over both cores (tests/browser/conftest.py says how)
 BROWSER := $(STEP) test-browser "Checking every page of the built book in Chromium (pytest tests/browser)" \
-           $(PYTEST_SUMMARY) -- $(BIN)/pytest tests/browser -q -n 2 --dist loadgroup
+           $(PYTEST_SUMMARY) -- $(BIN)/pytest tests/browser -q -n 2 --dist loadgroup $(NO_NBVAL)
 test-browser: $(TESTENV) book-clean
 	@$(BROWSER)
 
@@ -103,7 +106,7 @@ test-browser: $(TESTENV) book-clean
 # keyboard and from Python.
 test-lab: $(TESTENV)
 	@$(STEP) test-lab "Every chapter in JupyterLab (pytest tests/lab/test_lab.py)" $(TOGETHER) $(PYTEST_SUMMARY) -- \
-	    $(BIN)/pytest tests/lab/test_lab.py -q
+	    $(BIN)/pytest tests/lab/test_lab.py -q $(NO_NBVAL)
 
 # A downloaded chapter set up in a new folder exactly as the README and each chapter's box say: a new venv, the
 # pinned packages, then the chapter run headless. Minutes of pip, so not in `make test`; .ci/run runs it after.
