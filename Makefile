@@ -80,7 +80,8 @@ test-lint: $(TESTENV)
 # The folders with the longest tests first (the translations' catalogues are extracted, every figure redrawn):
 # both workers take tests in this order, so the long ones do not start last, on one core, at the end.
 test-package: $(TESTENV)
-	@$(STEP) test-package "Testing the package, figures, translations and benchmark report (pytest)" $(PYTEST_SUMMARY) -- \
+	@$(STEP) test-package "Testing the package, figures, translations and benchmark report (pytest)" $(TOGETHER) \
+	    $(PYTEST_SUMMARY) -- \
 	    $(BIN)/pytest tests/i18n tests/figures tests/package tests/benchmarks -q -n 2 $(NO_NBVAL)
 
 # Twice: with the BLAS kernels numpy picks for this CPU, then with another family's (OPENBLAS_CORETYPE), so an
@@ -114,12 +115,13 @@ test-lone: $(TESTENV)
 	@$(STEP) test-lone "A downloaded chapter, set up as the README says, in a new venv (tests/lab/test_lone_notebook.py)" \
 	    $(PYTEST_SUMMARY) -- $(BIN)/pytest tests/lab/test_lone_notebook.py -q
 
-# The chapters under nbval (twice), the book's build and the Lab test need nothing of each other: they run at
-# once, keeping both cores busy (alone, the build uses one, the Lab test about one and a half); each step's line
-# shows when it ends. Then the browser tests, on the book just built, over both cores.
-test: prereqs-test test-lint test-package
+# After the lint, the package tests, the chapters under nbval (twice), the book's build and the Lab test need
+# nothing of each other: they run at once, keeping both cores busy (alone, the package tests and the build keep
+# about one busy, the Lab test one and a half); each step's line shows when it ends. Then the browser tests,
+# on the book just built, over both cores.
+test: prereqs-test test-lint
 	@echo "At once (each line shows when its step ends):"
-	@$(MAKE) --no-print-directory -j4 TOGETHER=--together test-notebooks book-clean test-lab
+	@$(MAKE) --no-print-directory -j5 TOGETHER=--together test-package test-notebooks book-clean test-lab
 	@$(BROWSER)
 	@echo
 	@echo "All tests passed (logs in _build/logs/)."
