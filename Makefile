@@ -13,10 +13,15 @@ PIP_VERSION := 26.3
 NODE    := node_modules/.setup-done
 # Both editions: English into _build/html, Chinese into _build/html/zh (tools/i18n.py; -nW --keep-going)
 JB      := $(BIN)/python tools/i18n.py build
-# STEP name "what it does" [--show REGEX [--fmt FORMAT]] -- command ...
+# STEP name "what it does" [--show REGEX [--fmt FORMAT]] [--together] -- command ...
 STEP    := $(PY) tools/step.py
+# `make test` runs some steps at once (make -j TOGETHER=--together): each then prints its line when it ends
+TOGETHER ?=
 # tools/i18n.py says so for each edition: "English edition built in 31 s"
 EDITIONS := --show '^(?P<e>\w+ edition built in [0-9]+ s)' --fmt '{e}'
+# The pytest runs that are not nbval's leave its plugin out: loading it imports nbformat, jsonschema and its
+# IRI grammar, about 2.5 s of CPU in each pytest process (the main one and each worker), measured.
+NO_NBVAL := -p no:nbval
 # pytest's last line: "142 passed in 30.12s"
 PYTEST_SUMMARY := --show '^=*\s*(?P<r>[0-9]+ (passed|failed|errors?|skipped|deselected|xfailed|xpassed)\b.* in [0-9.]+s)' \
                   --fmt '{r}'
@@ -53,7 +58,7 @@ $(NODE): package-lock.json
 # MathJax, require.js, the widget manager and anywidget, copied from node_modules
 # into _assets/ (served by the book as _static/assets/...): no CDN, no committed bundle.
 assets: $(NODE) $(SETUP)
-	@$(STEP) assets "Copying the browser assets into _assets/" -- $(BIN)/python tools/copy_assets.py
+	@$(STEP) assets "Copying the browser assets into _assets/" $(TOGETHER) -- $(BIN)/python tools/copy_assets.py
 
 book: prereqs-book $(SETUP) assets
 	@$(STEP) book "Building the book, both editions (from the chapters' stored outputs: no code runs)" $(EDITIONS) -- $(JB)
@@ -81,37 +86,44 @@ _build/pdf/.printed: $(PDF_FROM) $(TESTENV) $(SETUP)
 # The old pages go first, so a renamed or removed chapter leaves no stale page behind for the tests.
 book-clean: $(SETUP) assets
 	@rm -rf _build/html _build/zh
-	@$(STEP) book-clean "Building the book from scratch (jupyter-book build --all)" $(EDITIONS) -- $(JB) --all
+	@$(STEP) book-clean "Building the book from scratch (jupyter-book build --all)" $(TOGETHER) $(EDITIONS) -- $(JB) --all
 
 # The project's lint settings are in ruff.toml (the chapters' 80 columns too).
 test-lint: $(TESTENV)
 	@$(STEP) ruff "Linting the package, tests, tools, benchmarks and chapters (ruff)" --show ':[0-9]+:[0-9]+: ' --tail 3 -- \
 	    $(BIN)/ruff check --output-format concise code tests tools benchmarks _ext chapters
 
+# The folders with the longest tests first (the translations' catalogues are extracted, every figure redrawn):
+# both workers take tests in this order, so the long ones do not start last, on one core, at the end.
 test-package: $(TESTENV)
-	@$(STEP) test-package "Testing the package, figures, translations and benchmark report (pytest)" $(PYTEST_SUMMARY) -- \
-	    $(BIN)/pytest tests/package tests/figures tests/benchmarks tests/i18n -q -n 2
+	@$(STEP) test-package "Testing the package, figures, translations and benchmark report (pytest)" $(TOGETHER) \
+	    $(PYTEST_SUMMARY) -- \
+	    $(BIN)/pytest tests/i18n tests/figures tests/package tests/benchmarks -q -n 2 $(NO_NBVAL)
 
 # Twice: with the BLAS kernels numpy picks for this CPU, then with another family's (OPENBLAS_CORETYPE), so an
 # output that depends on the machine (rounding noise printed in full) cannot pass here and fail elsewhere.
-NBVAL := $(BIN)/pytest --nbval chapters --nbval-sanitize-with tests/sanitize.cfg -q -n 2 --dist loadfile
+# The two runs go at once (the variable must be set before numpy loads: one pytest each), the chapters last
+# to first: chapter 7's training, the longest, starts first instead of leaving one core idle at the end.
+NBVAL := $(BIN)/pytest --nbval $(shell ls -r chapters/*.ipynb) --nbval-sanitize-with tests/sanitize.cfg -q -n 2 \
+         --dist loadfile -p no:cacheprovider      # (no cache: two pytests would write it at once)
 test-notebooks: $(TESTENV)
-	@$(STEP) test-notebooks "Re-running every chapter against its stored outputs (nbval)" $(PYTEST_SUMMARY) -- \
-	    $(NBVAL)
-	@$(STEP) test-notebooks-prescott "The same with OPENBLAS_CORETYPE=Prescott (other BLAS kernels)" $(PYTEST_SUMMARY) -- \
-	    env OPENBLAS_CORETYPE=Prescott $(NBVAL)
+	@$(STEP) test-notebooks "Re-running every chapter against its stored outputs (nbval), this CPU's BLAS kernels" --together $(PYTEST_SUMMARY) -- \
+	    $(NBVAL) & pid=$$!; \
+	$(STEP) test-notebooks-prescott "Re-running every chapter, nbval, with OPENBLAS_CORETYPE=Prescott (other BLAS kernels)" --together \
+	    $(PYTEST_SUMMARY) -- env OPENBLAS_CORETYPE=Prescott $(NBVAL); rc=$$?; wait $$pid && exit $$rc
 
 # Every page of both editions in Chromium, over both cores (tests/browser/conftest.py says how)
+BROWSER := $(STEP) test-browser "Checking every page of the built book in Chromium (pytest tests/browser)" \
+           $(PYTEST_SUMMARY) -- $(BIN)/pytest tests/browser -q -n 2 --dist loadgroup $(NO_NBVAL)
 test-browser: $(TESTENV) book-clean
-	@$(STEP) test-browser "Checking every page of the built book in Chromium (pytest tests/browser)" $(PYTEST_SUMMARY) -- \
-	    $(BIN)/pytest tests/browser -q -n 2 --dist loadgroup
+	@$(BROWSER)
 
 # Every chapter in the reader's copy (as `make lab` makes it) in one JupyterLab the test starts and stops (127.0.0.1,
 # a token, a free port): MyST rendered, run, each explorable answers, saved state reopens drawn; chapter 1 by
 # keyboard and from Python.
 test-lab: $(TESTENV)
-	@$(STEP) test-lab "Every chapter in JupyterLab (pytest tests/lab/test_lab.py)" $(PYTEST_SUMMARY) -- \
-	    $(BIN)/pytest tests/lab/test_lab.py -q
+	@$(STEP) test-lab "Every chapter in JupyterLab (pytest tests/lab/test_lab.py)" $(TOGETHER) $(PYTEST_SUMMARY) -- \
+	    $(BIN)/pytest tests/lab/test_lab.py -q $(NO_NBVAL)
 
 # A downloaded chapter set up in a new folder exactly as the README and each chapter's box say: a new venv, the
 # pinned packages, then the chapter run headless. Minutes of pip, so not in `make test`; .ci/run runs it after.
@@ -120,12 +132,20 @@ test-lone: $(TESTENV)
 	    $(PYTEST_SUMMARY) -- $(BIN)/pytest tests/lab/test_lone_notebook.py -q
 
 # The printed book: pages, bookmarks, contents, explorables, exercise <-> solution links, the Chinese one in
-# Chinese (after test-browser, whose clean build the PDFs are linked into)
+# Chinese. Printing both editions takes a minute or two of both cores, so it is not in `make test` (its budget is
+# 5 minutes); .ci/run runs it after `make test`, on the book that make test built (the PDFs are linked into it).
 test-pdf: $(TESTENV) pdf
 	@$(STEP) test-pdf "Checking the printed book (pytest tests/pdf)" $(PYTEST_SUMMARY) -- \
-	    $(BIN)/pytest tests/pdf -q -n 2 --dist loadgroup
+	    $(BIN)/pytest tests/pdf -q -n 2 --dist loadgroup $(NO_NBVAL)
 
-test: prereqs-test test-lint test-package test-notebooks test-browser test-pdf test-lab
+# After the lint, the package tests, the chapters under nbval (twice), the book's build and the Lab test need
+# nothing of each other: they run at once, keeping both cores busy (alone, the package tests and the build keep
+# about one busy, the Lab test one and a half); each step's line shows when it ends. Then the browser tests,
+# on the book just built, over both cores.
+test: prereqs-test test-lint
+	@echo "At once (each line shows when its step ends):"
+	@$(MAKE) --no-print-directory -j5 TOGETHER=--together test-package test-notebooks book-clean test-lab
+	@$(BROWSER)
 	@echo
 	@echo "All tests passed (logs in _build/logs/)."
 

@@ -1,12 +1,14 @@
 """Run one long step of the build quietly: one line on screen, the tools' chatter in a log file.
 
-    python3 tools/step.py NAME "What the step does" [--show REGEX [--fmt FORMAT]] -- COMMAND ...
+    python3 tools/step.py NAME "What the step does" [--show REGEX [--fmt FORMAT]] [--together] -- COMMAND ...
 
 prints "What the step does ..." and, when COMMAND ends, how long it took. Everything COMMAND
 writes (pip's notices, npm's, the kernel's, Sphinx's) goes to _build/logs/NAME.log. Lines that
 match --show are printed too, as progress (with --fmt, rewritten from the regex's named
 groups). If COMMAND fails, the log's warnings and its last lines are printed, with its path,
 and the step exits with COMMAND's exit code. VERBOSE=1 prints every line as well.
+--together: another step runs at the same time (the Makefile starts both): this one prints nothing until
+COMMAND ends, then its line, its result and its shown lines at once, so the two never share a line.
 
 Standard library only: it runs before .venv exists.
 """
@@ -37,14 +39,16 @@ def duration(seconds):
 class Status:
     """The step's line. On a terminal it ticks every second; in a log (CI) it is written once."""
 
-    def __init__(self, message):
+    def __init__(self, message, together=False):
         self.message = message
         self.start = time.monotonic()
-        self.tty = sys.stdout.isatty()
+        self.tty = sys.stdout.isatty() and not together
         self.lock = threading.Lock()
         self.done = threading.Event()
         self.open = True      # (no terminal) the step's line awaits its result
-        self.draw(f"{message} ...")
+        self.held = [] if together else None     # (--together) shown lines, printed with the result
+        if not together:
+            self.draw(f"{message} ...")
         if self.tty:
             threading.Thread(target=self.tick, daemon=True).start()
 
@@ -64,7 +68,9 @@ class Status:
 
     def say(self, line):
         """A progress line of the tool's own, printed under the step's line."""
-        if self.tty:
+        if self.held is not None:
+            self.held.append(line)
+        elif self.tty:
             self.draw(f"    {line}", end="\n")
             self.draw(f"{self.message} ... {duration(self.elapsed())}")
         else:
@@ -74,7 +80,9 @@ class Status:
     def finish(self, ok):
         self.done.set()
         result = f"{'done' if ok else 'FAILED'} in {duration(self.elapsed())}"
-        if self.tty or not self.open:
+        if self.held is not None:
+            self.draw(f"{self.message} ... {result}" + "".join(f"\n    {line}" for line in self.held), end="\n")
+        elif self.tty or not self.open:
             self.draw(f"{self.message} ... {result}", end="\n")
         else:
             self.draw(f" {result}", end="\n")
@@ -87,6 +95,8 @@ def main():
     parser.add_argument("--show", help="print the tool's lines that match this regex")
     parser.add_argument("--fmt", help="print a matched line as this format of the regex's named groups")
     parser.add_argument("--tail", type=int, default=TAIL, help="log lines shown on failure")
+    parser.add_argument("--together", action="store_true",
+                        help="another step runs at the same time: print this one's line when it ends")
     argv = sys.argv[1:]
     if "--" not in argv or argv.index("--") == len(argv) - 1:
         parser.error("give the command after --")
@@ -99,7 +109,7 @@ def main():
     verbose = os.environ.get("VERBOSE", "") not in ("", "0")
     prefix = f"{ROOT}{os.sep}"
 
-    status = Status(args.message)
+    status = Status(args.message, args.together)
     with open(log_path, "w", encoding="utf-8", errors="replace") as log:
         log.write(f"$ {' '.join(command)}\n")
         log.flush()
