@@ -1,8 +1,8 @@
-"""Chapter 4's exercise "the 2-3-2 table with blanks" (backprop.lab.table) and chapter 5's check_layer.
+"""Chapter 4's exercise "the 2-3-2 table with blanks" (backprop.lab.table) and chapter 5's lab.gradcheck_layer.
 
 The table checker must call every right hand computation right (from the tables' 4-decimal numbers), name
 each mistake it knows on the blank it belongs to, follow a wrong earlier blank through, and never call a
-blank wrong before the reader has written anything. Chapter 5's check_layer must name each wrong output.
+blank wrong before the reader has written anything. Chapter 5's lab.gradcheck_layer must name each wrong output.
 """
 import contextlib
 import io
@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 import backprop
-from backprop import layers, wishes
+from backprop import lab, wishes
 from backprop.lab import table
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -142,19 +142,12 @@ def test_the_chapter_stores_the_exercise():
     assert _text(cells["ex-table-blanks"]) == table.table_with_blanks() + "\n"
 
 
-# -- chapter 5: check_layer, the check of ex-recipe-tanh and ex-recipe-bug ---------------------
-
-def _check_layer():
-    src = _src(_cells("05_layer_recipe")["ex-tanh-check"])
-    ns = {"np": np, "backprop": backprop, "layers": layers}
-    exec(src.replace('check_layer(tanh_backward, "tanh")', ""), ns)
-    return ns["check_layer"]
-
+# -- chapter 5: lab.gradcheck_layer, the check of ex-recipe-tanh and ex-recipe-bug ---------------
 
 def _run(fn, activation):
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        _check_layer()(fn, activation)
+        assert lab.gradcheck_layer(fn, activation) is None
     return out.getvalue()
 
 
@@ -181,6 +174,16 @@ def test_check_layer_names_the_wrong_output():
     assert [line.split()[0] for line in t.splitlines() if "WRONG" in line] == ["dA_prev"]
 
 
+def test_check_layer_leaves_the_inputs_alone_and_refuses_an_unknown_activation():
+    def mutating(dA, Z, A_prev, W):
+        W *= 0                       # the reader's function spoils its copy, not the check's layer
+        return _backward(backprop.activations.tanh_prime)(dA, Z, A_prev, W)
+    assert _run(mutating, "tanh").count("WRONG") == 1          # dA_prev = 0 ᵀ dZ
+    assert "WRONG" not in _run(_backward(backprop.activations.tanh_prime), "tanh")
+    with pytest.raises(ValueError, match="unknown activation"):
+        lab.gradcheck_layer(_backward(backprop.activations.tanh_prime), "softsign")
+
+
 def test_check_layer_on_an_unfinished_function():
     def tanh_backward(dA, Z, A_prev, W):
         raise NotImplementedError
@@ -195,5 +198,7 @@ def test_the_chapter_stores_the_bug_hunt():
     before = _text(cells["ex-bug-suspect"])
     assert [line.split()[0] for line in before.splitlines() if "WRONG" in line] == ["db"]
     assert "WRONG" not in _text(cells["ex-bug-solution-fix"])
+    assert _src(cells["ex-tanh-check"]) == 'lab.gradcheck_layer(tanh_backward, "tanh")'
     assert "not written yet" in _text(cells["ex-tanh-check"]) and "WRONG" not in _text(cells["ex-tanh-check"])
+    assert _src(cells["ex-bug-suspect"]).endswith('lab.gradcheck_layer(suspect_backward, "sigmoid")')
     assert "WRONG" not in _text(cells["ex-tanh-solution-code"]) + _text(cells["ex-tanh-solution-relu"])
