@@ -18,13 +18,17 @@ elementwise formulas at 3 significant digits: the same text on every machine.
 ``lang="zh"`` gives them in Chinese.
 
 One module per chapter's lab: neuron (σ' and one neuron, chapters 1 and 2), layer and
-network (chapter 5), sweep (chapter 6); _grader holds what they share.
+network (chapter 5), sweep (chapter 6); _grader holds what they share. table (chapter 4's
+exercise) checks numbers the reader computed by hand, blank by blank: ``lab.table.check_table``;
+``gradcheck_layer`` (chapter 5's exercises) prints which output of a layer's backward step disagrees with
+finite differences.
 """
 from ._grader import LANGS, MISTAKES, MISTAKES_ZH, RTOL, SECTIONS, Feedback
-from .layer import check_dense_backward
+from .layer import check_dense_backward, gradcheck_layer
 from .network import check_network_backward
 from .neuron import check_neuron, check_sigmoid_prime
 from .sweep import check_backward_sweep
+from . import table
 
 __all__ = ["check_sigmoid_prime", "check_neuron", "check_dense_backward", "check_network_backward",
-           "check_backward_sweep", "Feedback", "MISTAKES", "MISTAKES_ZH", "SECTIONS", "LANGS", "RTOL"]
+           "check_backward_sweep", "gradcheck_layer", "table", "Feedback", "MISTAKES", "MISTAKES_ZH", "SECTIONS", "LANGS", "RTOL"]

@@ -2,6 +2,7 @@
 import numpy as np
 
 from .. import activations, layers
+from ..gradcheck import gradcheck
 from ._grader import _and, _at, _Case, _check_lang, _diagnose, _t, _tuple_of, _unchanged
 
 
@@ -176,3 +177,55 @@ def _grade_dense(fn, lang, cases):
                 "shape": "recipe", "other": "one_over_m", "error": "recipe", "bad_return": "recipe"}
     return _diagnose("dense_backward", fn, cases, _DENSE_NAMES, _tuple_of(3, _DENSE_NAMES, lang),
                      _unchanged(_DENSE_INPUTS), list(evidence), evidence, sections, lang)
+
+
+# -- one layer of any activation, output by output against finite differences -------------------
+
+def gradcheck_layer(backward, activation="sigmoid"):
+    """Print, for each output of ``backward(dA, Z, A_prev, W)`` → ``(dA_prev, dW, db)``, whether it agrees
+    with finite differences (``backprop.gradcheck``), on a layer with n_l = 3, n_(l−1) = 4, m = 5.
+
+    The cost is C = Σ G ∗ A for a fixed random G, so that the per-example dA is exactly G; dA_prev is
+    checked against C (per example), dW and db against J = C/m (averaged). A right output also says
+    whether it equals ``layers.dense_backward``. Returns None: it prints, a line per output.
+    """
+    activations.get(activation)                      # ValueError for an unknown name
+    rng = np.random.default_rng(8)
+    A_prev, W, b = (rng.normal(size=s) for s in [(4, 5), (3, 4), (3, 1)])
+    G = rng.normal(size=(3, 5))
+    m = G.shape[1]
+
+    def C():
+        return float(np.sum(G * layers.dense_forward(A_prev, W, b, activation)[0]))
+
+    def J():
+        return C() / m
+
+    _, Z = layers.dense_forward(A_prev, W, b, activation)
+    name = getattr(backward, "__name__", "backward")
+    try:
+        with np.errstate(all="ignore"):
+            yours = backward(G.copy(), Z.copy(), A_prev.copy(), W.copy())
+    except NotImplementedError:
+        print(f"{name}: not written yet (it raises NotImplementedError).")
+        print("Write its body, then run this cell again.")
+        return
+    except Exception as err:                         # the reader's bug is feedback, never our exception
+        print(f"{name} raised {type(err).__name__}: {err}")
+        return
+    if not (isinstance(yours, (tuple, list)) and len(yours) == 3):
+        print(f"{name} must return the tuple (dA_prev, dW, db)")
+        return
+    package = layers.dense_backward(G, Z, A_prev, W, activation)
+    for out, f, x, mine, right in zip(_DENSE_NAMES, [C, J, J], [A_prev, W, b], yours, package):
+        try:
+            with np.errstate(all="ignore"):
+                err = gradcheck(f, [x], [mine])
+        except (ValueError, TypeError) as exc:      # a wrong shape, None
+            print(f"{out:8s} WRONG: {exc}")
+            continue
+        if err < 1e-7:
+            same = np.allclose(np.asarray(mine, dtype=float), right, rtol=1e-10, atol=0)
+            print(f"{out:8s} right: relative error below 1e-7" + (", as layers.dense_backward" if same else ""))
+        else:
+            print(f"{out:8s} WRONG: relative error {err:.2f}")
