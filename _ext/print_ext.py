@@ -26,6 +26,19 @@ def _every_widget_state(app, pagename, templatename, context, doctree):
                 app.add_js_file(uri, **kwargs)
 
 
+def _html_handlers_for_singlehtml(app):
+    """Sphinx gives a translator the node handlers registered for its builder's name, and falls back on its
+    format ("html") only when no extension registered any for that name. Some extensions register handlers
+    for "singlehtml", so nodes registered for "html" alone (MyST-NB's hidden code cells) would have none:
+    the singlehtml builder gets every "html" handler it lacks."""
+    if app.builder.name != "singlehtml":
+        return
+    handlers = app.registry.translation_handlers
+    for name, pair in handlers.get("html", {}).items():
+        handlers.setdefault("singlehtml", {}).setdefault(name, pair)
+
+
 def setup(app):
+    app.connect("builder-inited", _html_handlers_for_singlehtml)
     app.connect("html-page-context", _every_widget_state)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
