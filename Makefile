@@ -11,13 +11,13 @@ TESTENV := $(VENV)/.test-setup-done
 # The pip that Python 3.11 ships (23.2) took about 3x as long as this one to resolve requirements.txt (measured).
 PIP_VERSION := 26.3
 NODE    := node_modules/.setup-done
-# Both editions: English into _build/html, Chinese into _build/html/zh (tools/i18n.py; -nW --keep-going)
-JB      := $(BIN)/python tools/i18n.py build
+# Both editions: English into _build/html, Chinese into _build/html/zh (tools/build.py; -nW --keep-going)
+JB      := $(BIN)/python tools/build.py
 # STEP name "what it does" [--show REGEX [--fmt FORMAT]] [--together] -- command ...
 STEP    := $(PY) tools/step.py
 # `make test` runs some steps at once (make -j TOGETHER=--together): each then prints its line when it ends
 TOGETHER ?=
-# tools/i18n.py says so for each edition: "English edition built in 31 s"
+# tools/build.py says so for each edition: "English edition built in 31 s"
 EDITIONS := --show '^(?P<e>\w+ edition built in [0-9]+ s)' --fmt '{e}'
 # The pytest runs that are not nbval's leave its plugin out: loading it imports nbformat, jsonschema and its
 # IRI grammar, about 2.5 s of CPU in each pytest process (the main one and each worker), measured.
@@ -75,7 +75,7 @@ book: prereqs-book $(SETUP) assets
 PDF_DONE := --show '^(?P<p>book-\w+\.pdf: [0-9]+ pages, [0-9.]+ MB)' --fmt '{p}'
 PDF_FROM := $(wildcard _toc.yml _config.yml intro.md glossary.md chapters/*.ipynb appendix/* imgs/* benchmarks/results/* \
               locales/zh_CN/LC_MESSAGES/*.po locales/zh_CN/LC_MESSAGES/*/*.po locales/zh_dict.txt \
-              _ext/*.py _ext/*/* book_static/* tools/pdf* tools/i18n.py tools/typeset.js tools/light.py)
+              _ext/*.py _ext/*/* book_static/* tools/pdf* tools/build.py tools/book_config.py locales/zh_CN/config.yml tools/typeset.js tools/light.py)
 pdf: prereqs-test $(TESTENV) assets _build/pdf/.printed
 _build/pdf/.printed: $(PDF_FROM) $(TESTENV) $(SETUP)
 	@$(STEP) pdf "Printing the book, both editions, into _build/pdf (one page each, Chromium)" $(PDF_DONE) -- \

@@ -166,5 +166,5 @@ def setup(app):
     app.add_css_file("book.css")
     app.add_js_file("book.js")   # links vendor/noto-sans-sc/noto-sans-sc.css on pages with Chinese text
     app.connect("build-finished", _finish)
-    app.add_config_value("book_mathjax_usage", "", "", [str])   # tools/i18n.py sets one for both editions
+    app.add_config_value("book_mathjax_usage", "", "", [str])   # tools/book_config.py sets one for both editions
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,4 +1,4 @@
-"""The two editions (English at the root, Chinese under zh/): what tools/i18n.py adds to both builds.
+"""The two editions (English at the root, Chinese under zh/): what tools/book_config.py adds to both builds.
 
 * Every page links to its twin in the other language, in the article header, with `hreflang`
   (English page `chapters/x.html` <-> Chinese page `zh/chapters/x.html`): templates/twin-language.html.

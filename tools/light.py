@@ -1,4 +1,4 @@
-"""Light pages (issue 21): the steps tools/i18n.py runs once both editions are built (its lighten()).
+"""Light pages (issue 21): the steps tools/build.py runs once both editions are built (its lighten()).
 
 subset_cjk_font(html)  Noto Sans SC cut to the characters the book uses. tools/copy_assets.py copies the
                        font's woff2 slices (each holding one unicode-range of CJK characters, 25-42 kB);

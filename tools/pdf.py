@@ -3,7 +3,7 @@
     python tools/pdf.py [--lang en zh]    # writes _build/pdf/book-en.pdf and _build/pdf/book-zh.pdf
 
 For each edition: Sphinx's singlehtml builder writes the whole book as one page, with the same configs
-tools/i18n.py writes and the same pipeline as the web book (_ext/book_ext.py typesets every formula at build
+tools/book_config.py writes and the same pipeline as the web book (_ext/book_ext.py typesets every formula at build
 time; _ext/print_ext.py puts every chapter's stored widget state on the page, which book_static/anywidgets.js
 draws). Debian's Chromium (Playwright) opens it from disk with every non-local request aborted, waits for the
 fonts, images and every explorable, rearranges it as a book (tools/pdf_page.js: title page, contents, the
@@ -71,11 +71,11 @@ PATH_OUTPUT = {"en": ROOT, "zh": ROOT / "_build" / "zh"}
 
 def build_single(lang):
     """The edition as one page (singlehtml), sharing the web build's doctrees: nothing is read again when the
-    web book is built. Its config is the web build's (tools/i18n.py), with its own record of the math styles
+    web book is built. Its config is the web build's (tools/book_config.py), with its own record of the math styles
     (both editions are printed at once; that setting needs no re-reading)."""
     sys.path.insert(0, str(ROOT / "tools"))
     import yaml
-    from i18n import configs
+    from book_config import configs
     cfg = dict(zip(TEXT, configs(ROOT)))[lang]
     cfg["sphinx"]["config"]["book_mathjax_usage"] = str(OUT / f"mathjax-usage-{lang}.json")
     path = ROOT / "_build" / f"_config_{lang}_pdf.yml"

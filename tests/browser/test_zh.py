@@ -1,4 +1,4 @@
-"""The Chinese edition (built by tools/i18n.py under zh/): every English page has a Chinese twin at the same
+"""The Chinese edition (built by tools/build.py under zh/): every English page has a Chinese twin at the same
 path, the two link to each other with hreflang, the Chinese search finds whole Chinese terms, and the
 explorables speak the page's language. (test_pages.py checks every zh/ page as it checks the English ones.)"""
 import json
@@ -27,7 +27,7 @@ def _twin_hrefs(html, lang):
 
 
 def test_every_english_page_has_a_chinese_twin():
-    assert (ZH / "intro.html").exists(), f"no Chinese edition at {ZH}: build with tools/i18n.py build"
+    assert (ZH / "intro.html").exists(), f"no Chinese edition at {ZH}: build with tools/build.py (make book)"
     missing = [p for p in EN_PAGES if not (ZH / p).exists()]
     assert not missing, f"English pages with no Chinese twin: {missing}"
 

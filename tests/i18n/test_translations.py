@@ -5,7 +5,6 @@
 
 With PO_FILES (os.pathsep-separated .po paths) only those files are checked.
 """
-import importlib.util
 import os
 from pathlib import Path
 
@@ -32,10 +31,8 @@ def test_every_message_translated_and_well_formed(po):
 @pytest.fixture(scope="session")
 def pot_dir(tmp_path_factory):
     """The English text's message catalogues, extracted now (about 40 s)."""
-    spec = importlib.util.spec_from_file_location("i18n_tool", ROOT / "tools" / "i18n.py")
-    tool = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(tool)
-    return tool.extract(tmp_path_factory.mktemp("pot"))
+    import i18n      # tools/i18n.py (tests/conftest.py puts tools/ on the path)
+    return i18n.extract(tmp_path_factory.mktemp("pot"))
 
 
 def test_catalogues_match_the_current_english_text(pot_dir):
