@@ -14,11 +14,16 @@ cut_math_fonts(html)   MathJax's woff fonts cut to the characters its stylesheet
                        covers every formula of both editions) draws: a few kB instead of 20-40 kB each.
 cut_ansi_colours(html) MyST-NB's stylesheet styles the 256 terminal colours a cell's output may carry (512 rules,
                        most of its 43 kB); when no page has a coloured output, those rules go.
+palette_images(html)   The plots the chapters draw (stored as full-colour PNG outputs) and the figures, saved with
+                       a palette of 256 colours (median cut, no dithering) where that is smaller: flat colours and
+                       anti-aliased edges, a third of the bytes, white kept white, each pixel off by at most a
+                       few levels on an edge. An image with transparency is left as it is.
 share_static(html)     One _static for both editions: every file of zh/_static that is the same as the
                        English edition's is removed, and the Chinese pages point one folder up for it. What
                        differs (the language's search data and options, the theme's translations) stays.
 """
 import filecmp
+import io
 import logging
 import re
 import shutil
@@ -260,3 +265,25 @@ def cut_ansi_colours(html):
         saved += len(text.encode()) - len(new.encode())
         css.write_text(new, encoding="utf8")
     return saved
+
+
+def palette_images(html):
+    """Each opaque PNG under <html>/_images and <html>/zh/_images rewritten with a 256-colour palette when that
+    is smaller. Returns (bytes before, bytes after) over all the images."""
+    from PIL import Image
+    before = after = 0
+    for png in [*(html / "_images").glob("*.png"), *(html / "zh" / "_images").glob("*.png")]:
+        data = png.read_bytes()
+        with Image.open(png) as im:
+            rgba = im.convert("RGBA")
+        before += len(data)
+        if rgba.getextrema()[3][0] < 255:           # some transparency: a palette would lose it
+            after += len(data)
+            continue
+        buf = io.BytesIO()
+        rgba.convert("RGB").quantize(256, dither=Image.Dither.NONE).save(buf, "PNG", optimize=True)
+        if len(buf.getvalue()) < len(data):
+            png.write_bytes(buf.getvalue())
+            data = buf.getvalue()
+        after += len(data)
+    return before, after
