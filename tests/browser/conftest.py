@@ -142,6 +142,19 @@ def sweep(pg, root, name, values, extra=None):
     return pg.eval_on_selector(root, SWEEP.replace("EXTRA", extra or "null"), [name, list(values)])
 
 
+def slider_values(r):
+    """The values a sweep sets a slider to, from its range ``r``: both ends, two points inside, and 0.83 (off any
+    step grid but the finest)."""
+    return [r["min"], r["max"], r["min"] + 0.37 * (r["max"] - r["min"]), 0.5 * (r["min"] + r["max"]), 0.83]
+
+
+def assert_equal_to_python(got, want, where, prefix=""):
+    """Every readout ``want`` has (Python's values) is finite on the page and ``close`` to Python's."""
+    for k, v in want.items():
+        assert got[k] == got[k] and abs(got[k]) != float("inf"), f"{k} not finite at {where}"
+        assert close(got[k], v), f"{prefix}{k} = {got[k]} in the browser, {v} in Python ({where})"
+
+
 def readouts(pg, root):
     """{data-readout: data-value} of every readout under ``root``."""
     return pg.eval_on_selector_all(f"{root} [data-readout]",

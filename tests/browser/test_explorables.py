@@ -7,7 +7,7 @@ import pytest
 
 from conftest import close as _close
 from conftest import readouts as _readouts
-from conftest import sweep
+from conftest import assert_equal_to_python, slider_values, sweep
 from conftest import set_slider as _set
 
 from backprop.explorables import Chain, Descent, Neuron
@@ -52,14 +52,10 @@ def test_sliders_drive_readouts_that_match_python(explorable, name):
     readouts = _readouts(pg, root)
     assert set(readouts) == set(widget.values())
     for p in params:
-        r = widget.ranges[p]
-        values = [r["min"], r["max"], r["min"] + 0.37 * (r["max"] - r["min"]), 0.5 * (r["min"] + r["max"]), 0.83]
+        values = slider_values(widget.ranges[p])
         for value, (taken, got, _) in zip(values, sweep(pg, root, p, values), strict=True):
             setattr(widget, p, taken)
-            want = widget.values()
-            for k, v in want.items():
-                assert got[k] == got[k] and abs(got[k]) != float("inf"), f"{k} not finite at {p}={value}"
-                assert _close(got[k], v), f"{name}: {k} = {got[k]} in the browser, {v} in Python ({p}={value})"
+            assert_equal_to_python(got, widget.values(), f"{p}={value}", prefix=f"{name}: ")
         setattr(widget, p, _set(pg, root, p, getattr(widget_cls(), p)))
     assert _quiet(explorable, name)
 

@@ -2,7 +2,7 @@
 and matches backprop.graph in Python, and each "Things to try" bullet beside it does what it says."""
 import pytest
 
-from conftest import readouts, set_slider, sweep
+from conftest import assert_equal_to_python, readouts, set_slider, slider_values, sweep
 from conftest import close as _close
 
 from backprop.explorables import Graph
@@ -33,9 +33,7 @@ def _quiet(explorable):
 
 
 def _matches(got, widget, where):
-    for k, v in widget.values().items():
-        assert got[k] == got[k] and abs(got[k]) != float("inf"), f"{k} not finite at {where}"
-        assert _close(got[k], v), f"{k} = {got[k]} in the browser, {v} in Python ({where})"
+    assert_equal_to_python(got, widget.values(), where)
 
 
 def test_sliders_drive_every_node_as_in_python(explorable):
@@ -46,8 +44,7 @@ def test_sliders_drive_every_node_as_in_python(explorable):
     assert set(_readouts(pg)) == set(widget.values())
     _matches(_readouts(pg), widget, "the defaults")
     for p in params:
-        r = widget.ranges[p]
-        values = [r["min"], r["max"], r["min"] + 0.37 * (r["max"] - r["min"]), 0.5 * (r["min"] + r["max"]), 0.83]
+        values = slider_values(widget.ranges[p])
         for value, (taken, got, _) in zip(values, sweep(pg, ROOT, p, values), strict=True):
             setattr(widget, p, taken)
             _matches(got, widget, f"{p}={value}")

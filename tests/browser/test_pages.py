@@ -16,15 +16,13 @@ from urllib.parse import unquote, urlparse
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+import toc
 from conftest import HTML, Watched, book_pages, settle
 from test_weight import EXPLORABLE_BUDGET, NEVER, PAGE_BUDGET, is_explorable
 
 PAGES = book_pages()
 REDIRECTS = sorted(set(PAGES) - set(book_pages(redirects=False)))   # index.html only sends the reader on
-CONTENT = ["intro.html", "chapters/01_intuition.html", "chapters/02_notation.html",
-           "chapters/03_algorithm.html", "chapters/04_many_neurons.html", "chapters/05_layer_recipe.html",
-           "chapters/06_graphs.html", "chapters/07_digits.html",
-           "appendix/benchmark.html", "glossary.html"]
+CONTENT = [f"{page}.html" for page in toc.pages()]     # _toc.yml, the one list of pages
 PHONE, LAPTOP = (390, 844), (1280, 800)
 AXE = Axe()
 SHOTS = os.environ.get("BOOK_SCREENSHOTS")
