@@ -155,13 +155,21 @@ class Feedback:
         return self.ok
 
     def _repr_html_(self):
-        color = "#2e7d32" if self.ok else "#9e9e9e" if self.mistake == "not_implemented" else "#c62828"
+        color = RIGHT if self.ok else NOTHING_YET if self.mistake == "not_implemented" else WRONG
         parts = [f"<p style='margin:0'><strong>{html.escape(self._head())}</strong></p>"]
         for text in (self.evidence, self._where()):
             if text:
                 parts.append(f"<p style='margin:.3em 0 0 0'>{html.escape(text)}</p>".replace("\n", "<br>"))
-        return (f"<div class='backprop-lab-feedback' style='border-left:4px solid {color};"
-                f"padding:.3em .8em'>{''.join(parts)}</div>")
+        return feedback_box(color, "".join(parts))
+
+
+# The box a verdict is shown in, in a notebook or on the page: a bar on the left in the verdict's colour.
+RIGHT, NOTHING_YET, WRONG = "#2e7d32", "#9e9e9e", "#c62828"
+
+
+def feedback_box(color, inner_html):
+    return (f"<div class='backprop-lab-feedback' style='border-left:4px solid {color};"
+            f"padding:.3em .8em'>{inner_html}</div>")
 
 
 # -- running the reader's function -----------------------------------------------------------

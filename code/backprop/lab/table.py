@@ -19,6 +19,7 @@ import html
 import numpy as np
 
 from .. import mlp, wishes
+from ._grader import NOTHING_YET, RIGHT, WRONG, feedback_box
 
 TOL = 1e-3     # a hand computation from 4-decimal numbers is within this of the exact value
 X = np.array([0.3, 0.8])
@@ -153,11 +154,10 @@ class TableFeedback:
     __repr__ = __str__
 
     def _repr_html_(self):
-        color = "#2e7d32" if self.ok else "#c62828" if any(
-            v not in ("right", "blank") for v in self.verdicts.values()) else "#9e9e9e"
-        parts = "".join(f"<p style='margin:.2em 0'>{html.escape(line)}</p>" for line in self.lines)
-        return (f"<div class='backprop-lab-feedback' style='border-left:4px solid {color};"
-                f"padding:.3em .8em'>{parts}</div>")
+        color = RIGHT if self.ok else WRONG if any(
+            v not in ("right", "blank") for v in self.verdicts.values()) else NOTHING_YET
+        return feedback_box(color, "".join(f"<p style='margin:.2em 0'>{html.escape(line)}</p>"
+                                           for line in self.lines))
 
 
 def check_table(entries):
