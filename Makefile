@@ -28,7 +28,7 @@ PYTEST_SUMMARY := --show '^=*\s*(?P<r>[0-9]+ (passed|failed|errors?|skipped|dese
 
 .PHONY: prereqs-book prereqs-test book book-clean pdf test test-lab test-lone test-lint test-package test-notebooks test-browser \
         test-pdf figures assets lab lab-copy lab-reset bench \
-        clean notebooks pins
+        clean notebooks pins js
 
 # Before anything is installed: the system packages each command needs (one list, tools/prereqs.sh);
 # a missing one stops make with one line naming it and the apt-get command that installs it.
@@ -54,6 +54,12 @@ $(TESTENV): requirements-test.txt $(SETUP)
 $(NODE): package-lock.json
 	@$(STEP) npm "Fetching the browser assets (npm ci)" -- npm ci --no-audit --no-fund
 	@touch $@
+
+# The explorables' JavaScript: each one's ES module and what it imports from code/backprop/js, bundled by the
+# pinned esbuild into code/backprop/js/dist/ (committed: the package runs where there is no Node.js).
+# After editing code/backprop/js: make js, then make notebooks (the chapters store the bundles).
+js: $(NODE) $(SETUP)
+	@$(STEP) js "Bundling the explorables' JavaScript into code/backprop/js/dist (esbuild)" -- $(BIN)/python tools/bundle_js.py
 
 # MathJax, require.js, the widget manager and anywidget, copied from node_modules
 # into _assets/ (served by the book as _static/assets/...): no CDN, no committed bundle.
@@ -95,7 +101,7 @@ test-lint: $(TESTENV)
 
 # The folders with the longest tests first (the translations' catalogues are extracted, every figure redrawn):
 # both workers take tests in this order, so the long ones do not start last, on one core, at the end.
-test-package: $(TESTENV)
+test-package: $(TESTENV) $(NODE)
 	@$(STEP) test-package "Testing the package, figures, translations and benchmark report (pytest)" $(TOGETHER) \
 	    $(PYTEST_SUMMARY) -- \
 	    $(BIN)/pytest tests/i18n tests/figures tests/package tests/benchmarks -q -n 2 $(NO_NBVAL)
@@ -149,11 +155,11 @@ test: prereqs-test test-lint
 	@echo
 	@echo "All tests passed (logs in _build/logs/)."
 
-# Re-run chapters in place, storing their outputs and their widgets' JavaScript. Needed after editing a
-# chapter or anything in code/backprop/js: the book shows the JavaScript stored in the notebook.
+# Re-run chapters in place, storing their outputs and their widgets' JavaScript (bundled first). Needed after
+# editing a chapter or anything in code/backprop/js: the book shows the JavaScript stored in the notebook.
 # One chapter: make notebooks NB=chapters/02_notation.ipynb
 NB ?= chapters/*.ipynb
-notebooks: $(SETUP)
+notebooks: $(SETUP) js
 	@for nb in $(NB); do \
 	    $(STEP) notebooks "Re-running $$nb" -- $(BIN)/jupyter nbconvert --to notebook --execute --inplace $$nb || exit 1; \
 	done

@@ -2,6 +2,7 @@
 
     pages()     every page: ["intro", "chapters/01_intuition", ..., "appendix/benchmark", "glossary"]
     chapters()  the pages under the caption "Chapters", in order
+    explorables()  each explorable and the page that shows it
 
 Adding a chapter means adding it to _toc.yml (and to the landing page's list, which a test compares
 with this one); nothing else keeps a copy.
@@ -24,3 +25,18 @@ def pages():
 
 def chapters():
     return [c["file"] for part in _toc()["parts"] if part["caption"] == "Chapters" for c in part["chapters"]]
+
+
+def explorables():
+    """{explorable class name: the page that shows it}, e.g. {"Wishes": "chapters/04_many_neurons", ...}, read
+    from the chapters' stored widgets (a chapter stores each explorable it shows, with its class's name)."""
+    import json
+    found = {}
+    for page in chapters():
+        nb = json.loads((ROOT / f"{page}.ipynb").read_text(encoding="utf8"))
+        state = nb.get("metadata", {}).get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {})
+        for model in state.get("state", {}).values():
+            widget = model.get("state", {}).get("_anywidget_id", "")
+            if widget.startswith("backprop.explorables."):
+                found.setdefault(widget.rsplit(".", 1)[1], page)
+    return found

@@ -8,7 +8,7 @@ One module per chapter's idea:
   mlp          the recipe stacked into a network            (chapters 3 to 7)
   train        mini-batch gradient descent                   (chapter 3)
   gradcheck    finite differences, the test every gradient passes
-  graph        Value: backprop on any graph of numbers         (chapter 6)
+  autodiff     Value: backprop on any graph of numbers       (chapter 6)
   timing       what a gradient costs: operations counted and timed side by side (chapters 3, 6)
   sharing      the same gradient without sharing: per parameter, forward mode (chapter 6)
   lab          graders for the labs: your backward pass, and the mistake named (chapters 1, 5, 6)
@@ -18,12 +18,12 @@ One module per chapter's idea:
 
 Shape convention, everywhere: one column per example.
 """
-from . import activations, chain, digits, graph, lab, layers, sharing, timing
+from . import activations, autodiff, chain, digits, lab, layers, sharing, timing
 from .activations import sigmoid, sigmoid_prime
 from .gradcheck import check_mlp, gradcheck, numerical_gradient, relative_error
 from .mlp import MLP
 from .train import step, train
 
-__all__ = ["activations", "chain", "digits", "graph", "lab", "layers", "sharing", "timing", "sigmoid", "sigmoid_prime",
+__all__ = ["activations", "autodiff", "chain", "digits", "lab", "layers", "sharing", "timing", "sigmoid", "sigmoid_prime",
            "MLP",
            "train", "step", "gradcheck", "numerical_gradient", "relative_error", "check_mlp"]

@@ -1,10 +1,12 @@
 """The live explorables: anywidgets whose JavaScript computes and draws.
 
-The front end (js/common.js + js/<name>.js) computes the forward pass, the cost and
-the gradients itself, so the sliders stay live in the static HTML book, where no
-kernel runs. The Python side holds the same parameters as traits and computes the
-same numbers with ``backprop``: ``values()`` is the reference the browser tests hold
-the JavaScript to.
+The front end (js/<name>.js, which imports js/maths.js and the shared page pieces)
+computes the forward pass, the cost and the gradients itself, so the sliders stay live
+in the static HTML book, where no kernel runs. What a widget sends to the page is its
+bundle, js/dist/<name>.js (tools/bundle_js.py; `make js` after editing js/). The
+Python side holds the same parameters as traits and computes the same numbers with
+``backprop``: ``values()`` is the reference the JavaScript is held to, in Node
+(tests/package/test_js_maths.py) and on the built pages (tests/browser).
 """
 from pathlib import Path
 
@@ -14,7 +16,7 @@ import traitlets as t
 
 from . import chain, wishes
 from . import layers
-from .graph import Value
+from .autodiff import Value
 from .activations import sigmoid_prime
 from .mlp import MLP
 
@@ -23,12 +25,21 @@ _CSS = (_JS / "explorables.css").read_text()
 
 
 def _esm(name):
-    return (_JS / "common.js").read_text() + "\n" + (_JS / f"{name}.js").read_text()
+    """The explorable's JavaScript, as bundled from js/ (tools/bundle_js.py)."""
+    return (_JS / "dist" / f"{name}.js").read_text()
 
 
 class _Explorable(anywidget.AnyWidget):
-    """What every explorable shares: its text form, which is what a notebook shows where the
-    widget cannot be drawn (a chapter not yet run, a viewer without widgets)."""
+    """What every explorable shares: ``params``, its sliders' names in the order of ``ranges``
+    (a list keeps its order in a stored notebook, where a dict's keys come back sorted), and
+    its text form, which is what a notebook shows where the widget cannot be drawn (a chapter
+    not yet run, a viewer without widgets)."""
+    ranges = t.Dict().tag(sync=True)
+    params = t.List(t.Unicode()).tag(sync=True)
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.params = list(self.ranges)
 
     def __repr__(self):
         return (f"{type(self).__name__} explorable (backprop): run this cell in Jupyter "
@@ -64,7 +75,7 @@ class Neuron(_Explorable):
 
 
 class _ChainParameters(t.HasTraits):
-    """The parameters of chapter 2's chain, shared by Chain and Graph (the same chain, drawn two ways)."""
+    """The parameters of chapter 2's chain, shared by Chain and ChainGraph (the same chain, drawn two ways)."""
     w1, w2, w3 = (t.Float(v).tag(sync=True) for v in (1.2, -0.8, 2.0))
     b1, b2, b3 = (t.Float(v).tag(sync=True) for v in (0.1, 0.4, -0.6))
     a0 = t.Float(0.9).tag(sync=True)
@@ -99,7 +110,7 @@ class Chain(_ChainParameters, _Explorable):
 def _order(m, seed, n):
     """The first n example indices of a stream of shuffles of 0..m−1, a new one per epoch.
 
-    The same numbers as shuffledOrder in js/common.js: the Park–Miller generator
+    The same numbers as shuffledOrder in js/maths.js: the Park–Miller generator
     state ← 48271·state mod (2³¹ − 1) drives a Fisher–Yates shuffle.
     """
     M, state, out = 2147483647, seed % (2147483647 - 1) + 1, []
@@ -164,7 +175,8 @@ class Wishes(_Explorable):
 
     z_j = Σ_k w_jk a_k + b_j, out_j = σ(z_j), C = Σ_j (out_j − y_j)². Readouts: C,
     out_j, ∂C/∂z_j, each neuron's gradient ∂E_j/∂a_k (key wish_j_k, a name kept for the pages' readers;
-    E_j = (out_j − y_j)²), their sums ∂C/∂a_k, ∂C/∂w_jk and ∂C/∂b_j. The drawing shows the wishes, their
+    E_j = (out_j − y_j)²), their sums ∂C/∂a_k, ∂C/∂w_jk and ∂C/∂b_j (keys dC_da<k>, dC_dw<j><k>,
+    dC_db<j>: ∂C/∂θ for the slider θ is dC_d<θ>, as in every explorable). The drawing shows the wishes, their
     negatives: −∂E_j/∂a_k and the sums −∂C/∂a_k, on a fixed scale.
     """
     _esm = _esm("wishes")
@@ -188,21 +200,21 @@ class Wishes(_Explorable):
         for j in range(2):
             v[f"out{j}"] = float(r["a"][j])
             v[f"dC_dz{j}"] = float(r["dz"][j])
-            v[f"dC_db_{j}"] = float(r["db"][j])
+            v[f"dC_db{j}"] = float(r["db"][j])
             for k in range(3):
                 v[f"wish_{j}_{k}"] = float(r["dE_da"][j, k])     # the gradient, not the wish
-                v[f"dC_dw_{j}_{k}"] = float(r["dW"][j, k])
+                v[f"dC_dw{j}{k}"] = float(r["dW"][j, k])
         v.update({f"dC_da{k}": float(r["da_prev"][k]) for k in range(3)})
         return v
 
 
-class Graph(_ChainParameters, _Explorable):
+class ChainGraph(_ChainParameters, _Explorable):
     """The chain of chapter 2 as a computational graph (chapter 6): a0 → z1 → a1 → … → a3 → C.
 
     Readouts, for every node n of a0, w_l, b_l, z_l, a_l (l = 1..3), y and C: its value
-    ``n`` and its gradient ``dC_dn`` = ∂C/∂n, computed by ``backprop.graph``.
+    ``n`` and its gradient ``dC_dn`` = ∂C/∂n, computed by ``backprop.autodiff``.
     """
-    _esm = _esm("graph")
+    _esm = _esm("chain_graph")
     _css = _CSS
 
     def nodes(self):
@@ -291,3 +303,7 @@ class Recursion(_Explorable):
             v.update({f"sum{l - 1}_{k}": float(r["sum"][k]) for k in range(n_prev)})
         v.update({f"wish1_{k}": float(st[2]["wish_prev"][k]) for k in range(3)})
         return v
+
+
+# Every explorable, in the order the chapters meet them.
+EXPLORABLES = (Neuron, Chain, Descent, Wishes, Recursion, ChainGraph)

@@ -16,6 +16,12 @@ from playwright.sync_api import sync_playwright
 # BOOK_HTML points the tests at another build (e.g. jupyter-book build . --path-output /tmp/x)
 HTML = Path(os.environ.get("BOOK_HTML") or Path(__file__).resolve().parents[2] / "_build" / "html")
 
+def page_of(explorable_class):
+    """The built page that shows this explorable (tools/toc.py reads the chapters' stored widgets)."""
+    import toc
+    return toc.explorables()[explorable_class.__name__] + ".html"
+
+
 def book_pages(root=HTML, redirects=True):
     """Every page of the built book, both editions (zh/...), as paths relative to ``root``; not the
     theme's own files under _static/ or _sources/ (any folder whose name starts with '_').

@@ -5,11 +5,13 @@ Each check is done at every slider's two ends (one browser round trip per slider
 """
 import pytest
 
-from conftest import sweep
+from conftest import page_of, sweep
 
-PAGES = {"neuron": "chapters/01_intuition.html", "chain": "chapters/02_notation.html",
-         "descent": "chapters/03_algorithm.html", "wishes": "chapters/04_many_neurons.html",
-         "graph": "chapters/06_graphs.html", "recursion": "chapters/04_many_neurons.html"}
+from backprop.explorables import Chain, ChainGraph, Descent, Neuron, Recursion, Wishes
+
+# each explorable's data-explorable name and the page that shows it
+PAGES = {name: page_of(cls) for name, cls in [("neuron", Neuron), ("chain", Chain), ("descent", Descent),
+                                              ("wishes", Wishes), ("graph", ChainGraph), ("recursion", Recursion)]}
 
 # The graph: every text of a node inside its box, every edge label inside the picture and clear of every box
 # (0.5 user units of slack for the font's rounding). Returns what crosses, as readable strings.

@@ -7,7 +7,7 @@ import pytest
 
 from conftest import close as _close
 from conftest import readouts as _readouts
-from conftest import assert_equal_to_python, slider_values, sweep
+from conftest import assert_equal_to_python, page_of, slider_values, sweep
 from conftest import set_slider as _set
 
 from backprop.explorables import Chain, Descent, Neuron
@@ -15,8 +15,7 @@ from backprop.explorables import Chain, Descent, Neuron
 # one worker runs this module, so its pages are loaded once (pytest -n 2 --dist loadgroup)
 pytestmark = pytest.mark.xdist_group("test_explorables")
 
-CASES = {"neuron": ("chapters/01_intuition.html", Neuron), "chain": ("chapters/02_notation.html", Chain),
-         "descent": ("chapters/03_algorithm.html", Descent)}
+CASES = {name: (page_of(cls), cls) for name, cls in [("neuron", Neuron), ("chain", Chain), ("descent", Descent)]}
 
 
 def _bars(pg, root):

@@ -4,7 +4,7 @@ its "things to try" doing on the page what the text says."""
 import numpy as np
 import pytest
 
-from conftest import HTML, assert_equal_to_python, readouts, set_slider, slider_values, sweep
+from conftest import HTML, assert_equal_to_python, page_of, readouts, set_slider, slider_values, sweep
 from conftest import close as _close
 
 import backprop
@@ -13,7 +13,7 @@ from backprop.explorables import Recursion
 # one worker runs this module, so its page is loaded once (pytest -n 2 --dist loadgroup)
 pytestmark = pytest.mark.xdist_group("test_recursion")
 
-PAGE = "chapters/04_many_neurons.html"
+PAGE = page_of(Recursion)
 ROOT = '[data-explorable="recursion"]'
 
 # {key: [value, shown, drawn height, fill colour]} for every arrow of both pictures

@@ -46,7 +46,7 @@ def _chapter_figures():
     """The package's figures that chapters draw in code cells, on small made-up inputs."""
     import numpy as np
 
-    from backprop.graph import Value
+    from backprop.autodiff import Value
 
     rng = np.random.default_rng(0)
     h = {"step": [0, 1, 2], "examples": [0, 16, 32], "cost": [1.0, 0.5, 0.2]}

@@ -1,15 +1,13 @@
 """The explorables' Python side: the reference numbers the JavaScript is held to (tests/browser), and each
 "Things to try" bullet of chapters 1-3 checked on those numbers, with the parameters a reader would set."""
-import json
-import shutil
-import subprocess
 
 import numpy as np
 import pytest
 
 import backprop
 from backprop import chain
-from backprop.explorables import Chain, Descent, Neuron, _JS, _order
+from backprop.explorables import Chain, Descent, Neuron, _order
+from test_js_maths import run_node
 
 DERIVS = ("dC_dw", "dC_db", "dC_da")
 
@@ -160,15 +158,11 @@ def test_batches_are_seeded_shuffles_reshuffled_every_epoch():
 
 
 def test_python_and_javascript_shuffle_the_same_way():
-    node = shutil.which("node")
-    assert node, "node (Node.js) is needed: the book's build uses it (npm ci)"
-    js = (_JS / "common.js").read_text() + """
+    got = run_node("""
         const out = {};
         for (const [m, seed, n] of [[16, 1, 200], [16, 0, 50], [7, 12345, 40], [16, 2147483646, 48]]) {
-          out[`${m},${seed},${n}`] = shuffledOrder(m, seed, n); }
-        console.log(JSON.stringify(out));"""
-    stub = "globalThis.document = {scripts: [], documentElement: {lang: 'en'}};\n"
-    got = json.loads(subprocess.run([node, "-e", stub + js], capture_output=True, text=True, check=True).stdout)
+          out[`${m},${seed},${n}`] = maths.shuffledOrder(m, seed, n); }
+        console.log(JSON.stringify(out));""", ["maths"])
     for key, order in got.items():
         m, seed, n = map(int, key.split(","))
         assert order == _order(m, seed, n), key
@@ -211,7 +205,7 @@ def test_descent_costs_follow_the_batches():
     assert d.costs(3)[-1] == chain.cost(w, b, a0, y)
 
 
-@pytest.mark.parametrize("cls", ["Neuron", "Chain", "Descent", "Wishes", "Graph"])
+@pytest.mark.parametrize("cls", ["Neuron", "Chain", "Descent", "Wishes", "ChainGraph"])
 def test_text_fallback_names_the_explorable_and_says_to_run_it(cls):
     """What a notebook shows where the widget is not drawn (a chapter not yet run, an untrusted notebook in
     Lab): the explorable's name and what to do, never a memory address; whole in the widget's text/plain,

@@ -1,9 +1,9 @@
 """The explorables' maths in JavaScript (code/backprop/js) run in Node.js against the backprop package, with no
 browser: every number each widget shows, over the browser tests' sweeps and more, equals Python's.
 
-Each widget file's pure function (neuronValues, chainValues, descentBatch + descentStep, wishesValues,
-graphValues and graphEdges) is called exactly as the widget's render calls it; one Node process computes every
-parameter set of this module. The browser tests then only need to check the wiring and what the page shows.
+Each widget module's pure functions (neuronValues, chainValues, descentBatch + descentStep, wishesValues,
+chainGraphValues and chainGraphEdges: its named exports) are imported from code/backprop/js and called exactly as the
+widget's render calls them; one Node process (the program on stdin) computes every parameter set of this module. The browser tests then only need to check the wiring and what the page shows.
 (Chapter 4's recursion explorable has the same check in test_recursion.py.)
 
 The tolerance: both languages do the same IEEE operations in the same order, so a number can differ only where
@@ -24,7 +24,7 @@ import pytest
 
 from backprop import chain
 from backprop.activations import sigmoid_prime
-from backprop.explorables import _JS, Chain, Descent, Graph, Neuron, Recursion, Wishes
+from backprop.explorables import _JS, Chain, Descent, ChainGraph, Neuron, Wishes
 
 REL, ABS, DESCENT_REL = 1e-13, 2.5e-15, 1e-12
 
@@ -63,7 +63,7 @@ NEURON += [{**NEURON[0], "y": Neuron().values()["a_L"]}]                        
 CHAIN = _sweep(Chain, [{"w2": 6.0, "b2": -4.6}, {"w1": -3.0, "b3": 2.0, "a0": -2.0}, {"b1": 8.0},
                        {"w2": 0.0}])
 CHAIN += [{**CHAIN[0], "y": Chain().values()["a3"]}]
-GRAPH = _sweep(Graph, [{"w1": -4.2, "b2": 3.1, "a0": 2.5, "y": 0.1}, {"w3": 5.5, "b1": -7.0, "a0": -3.0},
+GRAPH = _sweep(ChainGraph, [{"w1": -4.2, "b2": 3.1, "a0": 2.5, "y": 0.1}, {"w3": 5.5, "b1": -7.0, "a0": -3.0},
                        {"a0": 0.0}, {"w2": 0.0}])
 WISHES = _sweep(Wishes, [{"w02": 4.0, "w12": -4.0, "b0": -4.0, "b1": 4.0}, {"y1": 1.0}, {"w12": 0.0},
                          {"a0": 0.0}])
@@ -79,18 +79,10 @@ DESCENT_CHAOTIC = [(1, lr, B) for lr in (50.0, 100.0) for B in (1, 4, 16)]
 
 # ---- one Node process for all of them -------------------------------------------------------------------------
 
-def _widget_js(name, exports):
-    """js/<name>.js in its own function scope (its constants and render stay local), returning exports."""
-    body = (_JS / f"{name}.js").read_text()
-    assert body.rstrip().endswith("export default { render };"), name
-    body = body.rstrip()[:-len("export default { render };")]
-    return f"const {name} = (() => {{\n{body}\nreturn {{ {', '.join(exports)} }};\n}})();\n"
-
-
 PROGRAM = """
 const descentRun = ([seed, lr, B], data, w0, b0, steps) => {   // what the widget's Step button does, steps times
   const theta = { w: w0.slice(), b: b0.slice() }, m = data.a0.length;
-  const J = () => chainGradients(theta.w, theta.b, data.a0, data.y).cost;
+  const J = () => maths.chainGradients(theta.w, theta.b, data.a0, data.y).cost;
   const costs = [J()], batches = [];
   let order = [];
   for (let k = 0; k < steps; k++) {
@@ -103,12 +95,10 @@ const descentRun = ([seed, lr, B], data, w0, b0, steps) => {   // what the widge
 };
 const d = SETS.descent;
 console.log(JSON.stringify({
-  params: { neuron: neuron.NEURON_PARAMS, chain: chain.CHAIN_PARAMS, wishes: wishes.WISHES_PARAMS,
-            graph: graph.GRAPH_PARAMS, recursion: recursion.REC_PARAMS },
   neuron: SETS.neuron.map(neuron.neuronValues),
   chain: SETS.chain.map(chain.chainValues),
   wishes: SETS.wishes.map(wishes.wishesValues),
-  graph: SETS.graph.map((p) => { const v = graph.graphValues(p); return { v, edges: graph.graphEdges(v, p) }; }),
+  graph: SETS.graph.map((p) => { const v = chain_graph.chainGraphValues(p); return { v, edges: chain_graph.chainGraphEdges(v, p) }; }),
   descent: d.runs.map((r) => descentRun(r, d.data, d.w0, d.b0, d.steps)),
 }));
 """
@@ -116,21 +106,21 @@ console.log(JSON.stringify({
 
 def _run_node():
     """Everything the JavaScript computes for this module's parameter sets, from one run of Node."""
-    node = shutil.which("node")
-    assert node, "node (Node.js) is needed: the book's build uses it (npm ci)"
     d = Descent()
     sets = {"neuron": NEURON, "chain": CHAIN, "wishes": WISHES, "graph": GRAPH,
             "descent": {"runs": DESCENT_STABLE + DESCENT_CHAOTIC, "data": {"a0": d.a0, "y": d.y},
                         "w0": d.w0, "b0": d.b0, "steps": STEPS}}
-    stub = "globalThis.document = {scripts: [], documentElement: {lang: 'en'}};\n"
-    program = (stub + (_JS / "common.js").read_text()
-               + _widget_js("neuron", ["neuronValues", "NEURON_PARAMS"])
-               + _widget_js("chain", ["chainValues", "CHAIN_PARAMS"])
-               + _widget_js("descent", ["descentBatch", "descentStep"])
-               + _widget_js("wishes", ["wishesValues", "WISHES_PARAMS"])
-               + _widget_js("graph", ["graphValues", "graphEdges", "GRAPH_PARAMS"])
-               + _widget_js("recursion", ["REC_PARAMS"]) + f"const SETS = {json.dumps(sets)};\n" + PROGRAM)
-    run = subprocess.run([node, "-"], input=program, capture_output=True, text=True)   # the program on stdin
+    return run_node(f"const SETS = {json.dumps(sets)};\n" + PROGRAM,
+                    ("maths", "neuron", "chain", "descent", "wishes", "chain_graph"))
+
+
+def run_node(program, modules):
+    """Run the ES module `program` in Node with `import * as <name>` of each of js/<name>.js for name in modules
+    (no page: the maths and the widgets' pure functions need none); returns what it printed, as JSON."""
+    node = shutil.which("node")
+    assert node, "node (Node.js) is needed: the book's build uses it (npm ci)"
+    imports = "".join(f'import * as {name} from "{(_JS / name).with_suffix(".js").as_uri()}";\n' for name in modules)
+    run = subprocess.run([node, "--input-type=module", "-"], input=imports + program, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     return json.loads(run.stdout)
 
@@ -150,16 +140,6 @@ def _same_values(got, want, where):
     assert set(want) <= set(got), f"{where}: JavaScript lacks {set(want) - set(got)}"
     for k, x in want.items():
         _same(got[k], x, f"{where}, {k}")
-
-
-# ---- the sliders' order ----------------------------------------------------------------------------------------
-
-@pytest.mark.parametrize("name, cls", [("neuron", Neuron), ("chain", Chain), ("wishes", Wishes),
-                                       ("graph", Graph), ("recursion", Recursion)])
-def test_each_widget_lists_its_parameters_in_the_order_of_python_ranges(js, name, cls):
-    """The JavaScript keeps its own list: the stored notebooks hold `ranges` with sorted keys (nbformat writes
-    JSON with sort_keys), so the order Python gives cannot be read from the model on the page."""
-    assert js["params"][name] == list(cls().ranges)
 
 
 # ---- every value each widget shows -----------------------------------------------------------------------------
@@ -211,9 +191,9 @@ def _path_derivative(head, tail):
 
 def test_graph_nodes_and_edges_equal_backprop_graph(js):
     """Every node's value and gradient (the table and the boxes), and every edge's local derivative (its label)
-    against the Values of backprop.graph that Graph.nodes() builds."""
+    against the Values of backprop.autodiff that ChainGraph.nodes() builds."""
     for p, got in zip(GRAPH, js["graph"], strict=True):
-        g = Graph(**p)
+        g = ChainGraph(**p)
         want = g.values()
         assert set(got["v"]) == set(want)
         _same_values(got["v"], want, f"graph {p}")
@@ -221,7 +201,7 @@ def test_graph_nodes_and_edges_equal_backprop_graph(js):
         assert len(got["edges"]) == 14
         for tail, head, d in got["edges"]:
             want = _path_derivative(nodes[head], nodes[tail])
-            assert want is not None, f"no path {tail} → {head} in backprop.graph"
+            assert want is not None, f"no path {tail} → {head} in backprop.autodiff"
             _same(d, want, f"graph {p}, edge {tail} → {head}")
 
 

@@ -18,7 +18,7 @@ from backprop.lab._grader import _close
 from backprop.lab.layer import _dense_case, _grade_dense
 from backprop.lab.network import _grade_network, _network_case
 from backprop.activations import sigmoid, sigmoid_prime
-from backprop.graph import Value
+from backprop.autodiff import Value
 
 CHECKERS = [lab.check_sigmoid_prime, lab.check_neuron, lab.check_dense_backward,
             lab.check_network_backward, lab.check_backward_sweep]

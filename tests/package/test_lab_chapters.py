@@ -17,7 +17,7 @@ import pytest
 
 import backprop
 from backprop import lab, layers
-from backprop.graph import Value
+from backprop.autodiff import Value
 
 ROOT = Path(__file__).resolve().parents[2]
 

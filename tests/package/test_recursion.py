@@ -2,8 +2,6 @@
 Its numbers (Recursion.values(), from backprop.MLP and layers.linear_backward) against finite differences and
 against the JavaScript run in Node; each of its "things to try" checked on those numbers."""
 import json
-import shutil
-import subprocess
 
 import numpy as np
 import pytest
@@ -12,7 +10,8 @@ from hypothesis import strategies as st
 
 import backprop
 from backprop.activations import sigmoid
-from backprop.explorables import _JS, Recursion
+from backprop.explorables import Recursion
+from test_js_maths import run_node
 
 SLIDERS = ["x0", "x1", "y0", "y1", "b1_0", "b1_1", "b1_2"]
 
@@ -88,12 +87,8 @@ def test_starts_at_the_worked_example():
 
 
 def _js_values(param_sets):
-    node = shutil.which("node")
-    assert node, "node (Node.js) is needed: the book's build uses it (npm ci)"
-    js = (_JS / "common.js").read_text() + (_JS / "recursion.js").read_text().replace("export default { render };", "")
-    stub = "globalThis.document = {scripts: [], documentElement: {lang: 'en'}};\n"
-    call = f"console.log(JSON.stringify({json.dumps(param_sets)}.map((p) => recursionValues(p).v)));"
-    return json.loads(subprocess.run([node, "-e", stub + js + call], capture_output=True, text=True, check=True).stdout)
+    return run_node(f"console.log(JSON.stringify({json.dumps(param_sets)}.map((p) => recursion.recursionValues(p).v)));",
+                    ["recursion"])
 
 
 def test_javascript_computes_the_same_numbers_as_python():

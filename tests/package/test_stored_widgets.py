@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from backprop.explorables import _CSS, _JS, _esm
+from backprop.explorables import _CSS, EXPLORABLES
 
 CHAPTERS = sorted((Path(__file__).resolve().parents[2] / "chapters").glob("*.ipynb"))
-CURRENT = {_esm(p.stem): p.stem for p in _JS.glob("*.js") if p.stem != "common"}
+CURRENT = {cls()._esm: cls for cls in EXPLORABLES}
 
 
 def _anywidgets(nb):
@@ -29,3 +29,14 @@ def test_stored_widget_code_is_the_current_code(nb):
                                           f"re-run it (make notebooks NB=chapters/{nb.name})")
         assert state.get("_css") == _CSS, (f"{nb.name} stores an old copy of explorables.css: "
                                            f"re-run it (make notebooks NB=chapters/{nb.name})")
+
+
+@pytest.mark.parametrize("nb", CHAPTERS, ids=lambda p: p.stem)
+def test_stored_widgets_keep_the_sliders_order(nb):
+    """A stored notebook's `ranges` comes back with sorted keys (nbformat writes JSON with sort_keys); the
+    sliders' order travels in the list `params`: the explorable's own, in Python's order."""
+    for state in _anywidgets(nb):
+        cls = CURRENT.get(state["_esm"])
+        assert cls, f"{nb.name} stores an old copy of an explorable's JavaScript: re-run it"
+        widget = cls()
+        assert state["params"] == list(widget.ranges) and sorted(state["ranges"]) == sorted(widget.ranges), nb.name

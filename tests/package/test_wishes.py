@@ -114,9 +114,10 @@ def test_bad_input_is_refused_with_both_shapes():
 
 # ---- the explorable: Wishes.values() and its "things to try" (chapter 4) ----------------------
 
-def _table(v, prefix="wish"):
-    """The (2, 3) readouts prefix_j_k; wish_j_k holds the gradient ∂E_j/∂a_k (the pages' readers rely on it)."""
-    return np.array([[v[f"{prefix}_{j}_{k}"] for k in range(3)] for j in range(2)])
+def _table(v, key="wish_{j}_{k}"):
+    """The (2, 3) readouts key.format(j, k); wish_j_k holds the gradient ∂E_j/∂a_k (the pages' readers rely on
+    it), dC_dw<j><k> the gradient ∂C/∂w_jk (dC_d and the slider's name)."""
+    return np.array([[v[key.format(j=j, k=k)] for k in range(3)] for j in range(2)])
 
 
 def test_values_are_layer_wishes_and_the_sums_are_the_sums():
@@ -125,10 +126,10 @@ def test_values_are_layer_wishes_and_the_sums_are_the_sums():
     W = [[getattr(w, f"w{j}{k}") for k in range(3)] for j in range(2)]
     r = wishes.layer_wishes(W, [w.b0, w.b1], [w.a0, w.a1, w.a2], [w.y0, w.y1])
     np.testing.assert_array_equal(_table(v), r["dE_da"])
-    np.testing.assert_array_equal(_table(v, "dC_dw"), r["dW"])
+    np.testing.assert_array_equal(_table(v, "dC_dw{j}{k}"), r["dW"])
     assert [v["dC_da0"], v["dC_da1"], v["dC_da2"]] == pytest.approx(_table(v).sum(axis=0).tolist(), rel=1e-15)
-    assert set(v) == ({"C", "out0", "out1", "dC_dz0", "dC_dz1", "dC_da0", "dC_da1", "dC_da2", "dC_db_0", "dC_db_1"}
-                      | {f"{p}_{j}_{k}" for p in ("wish", "dC_dw") for j in range(2) for k in range(3)})
+    assert set(v) == ({"C", "out0", "out1", "dC_dz0", "dC_dz1", "dC_da0", "dC_da1", "dC_da2", "dC_db0", "dC_db1"}
+                      | {key for j in range(2) for k in range(3) for key in (f"wish_{j}_{k}", f"dC_dw{j}{k}")})
     assert list(w.ranges) == ["a0", "a1", "a2", "y0", "y1", "b0", "b1", "w00", "w01", "w02", "w10", "w11", "w12"]
 
 
@@ -162,7 +163,7 @@ def test_try_at_the_start_the_neurons_agree_on_a0_a1_and_disagree_on_a2():
 
 def test_try_silent_input_zeroes_its_weights_wishes_not_its_own():
     v = Wishes(a0=0.0).values()
-    assert v["dC_dw_0_0"] == 0 and v["dC_dw_1_0"] == 0
+    assert v["dC_dw00"] == 0 and v["dC_dw10"] == 0
     assert v["wish_0_0"] != 0 and v["wish_1_0"] != 0 and v["dC_da0"] != 0
 
 

@@ -160,7 +160,7 @@ def _graph_layout(nodes, edges):
 
 
 def computational_graph(out, show=None, pos=None, edge_labels=True):
-    """A computational graph built from ``backprop.graph.Value``s, after ``out.backward()``.
+    """A computational graph built from ``backprop.autodiff.Value``s, after ``out.backward()``.
 
     Each node shows its name (or operation), its value (blue, forward) and its gradient
     ∂out/∂node (red, backward); each edge its local derivative ∂child/∂parent (grey).

@@ -1,10 +1,11 @@
-// The 4-layer chain (a0 → a1 → a2 → a3), one neuron per layer. Sliders w1 w2 w3 b1 b2 b3 a0 y.
+// The 4-layer chain (chapter 2: a0 → a1 → a2 → a3), one neuron per layer. Sliders w1 w2 w3 b1 b2 b3 a0 y.
+import { chainGradients, sigmoidPrime } from "./maths.js";
+import { SUB, fmt, htmlEl, label, svgEl, svgText, texts, typeset } from "./dom.js";
+import { bindSlider, frame, params, readout } from "./controls.js";
 
-const CHAIN_PARAMS = ["w1", "w2", "w3", "b1", "b2", "b3", "a0", "y"];
-const SUB = "₀₁₂₃";
 const LOG_LO = -4, LOG_HI = 1;   // the bars' log scale: 1e-4 to 10
 
-const CHAIN_TEXT = {
+const TEXT = {
   en: {
     aria: (k) => (k === "y" ? "target y" : k === "a0" ? "input a0"
       : `${k[0] === "w" ? "weight" : "bias"} ${k} of layer ${k[1]}`),
@@ -32,7 +33,7 @@ const CHAIN_TEXT = {
   },
 };
 
-function chainValues(p) {        // as backprop.explorables.Chain.values()
+export function chainValues(p) {        // as backprop.explorables.Chain.values()
   const w = [p.w1, p.w2, p.w3], g = chainGradients(w, [p.b1, p.b2, p.b3], [p.a0], [p.y]);
   const v = { a3: g.acts[3][0], C: g.cost };
   for (let l = 1; l <= 3; l++) { v[`dC_dw${l}`] = g.w[l - 1]; v[`dC_db${l}`] = g.b[l - 1]; }
@@ -43,10 +44,10 @@ function chainValues(p) {        // as backprop.explorables.Chain.values()
 }
 
 function render({ model, el }) {
-  const T = texts(CHAIN_TEXT), p = {};
+  const T = texts(TEXT), p = {};
   const tex = (k) => (k === "y" ? label("y", "y") : label(`${k[0]}_${k[1]}`, k[0] + SUB[k[1]]));
   const sliders = {};
-  for (const k of CHAIN_PARAMS) sliders[k] = bindSlider(model, p, k, tex(k), T.aria(k), () => update());
+  for (const k of params(model)) sliders[k] = bindSlider(model, p, k, tex(k), T.aria(k), () => update());
   const d = (n) => label(`\\partial C_0/\\partial ${n[4]}_${n[5]}`, `∂C₀/∂${n[4]}${SUB[n[5]]}`);
   const outs = { a3: readout("a3", `${T.a3} ${label("a_3", "a₃")}`), C: readout("C", `${T.C} ${label("C_0", "C₀")}`) };
   for (const n of ["dC_dw1", "dC_dw2", "dC_dw3", "dC_db1", "dC_db2", "dC_db3", "dC_da0", "dC_da1", "dC_da2"]) {
@@ -55,19 +56,19 @@ function render({ model, el }) {
   for (let l = 1; l <= 3; l++) {
     outs[`factor${l}`] = readout(`factor${l}`, `${T.factor(l)} ${label(`w_${l}\\sigma'(z_${l})`, `w${SUB[l]}σ′(z${SUB[l]})`)}`);
   }
-  const products = h("div", { class: "bp-products", "aria-live": "polite" });
-  const flowSvg = s("svg", { class: "bp-bars", viewBox: "0 0 300 236", role: "img", "aria-label": T.barsAria });
-  const flowText = h("div", { class: "bp-caption", "data-caption": "flow" });
-  el.append(h("div", { class: "bp-explorable", "data-explorable": "chain", "data-lm-suppress-shortcuts": "true" }, [
-    h("div", { class: "bp-controls" }, CHAIN_PARAMS.map((k) => sliders[k])),
-    h("div", { class: "bp-readouts" }, Object.values(outs)),
-    h("div", { class: "bp-plots" }, [
-      h("div", {}, [h("div", { class: "bp-caption" }, T.products), products]),
-      h("div", {}, [flowSvg, h("div", { class: "bp-caption", "data-caption": "bars" }, T.bars), flowText])]),
+  const products = htmlEl("div", { class: "bp-products", "aria-live": "polite" });
+  const flowSvg = svgEl("svg", { class: "bp-bars", viewBox: "0 0 300 236", role: "img", "aria-label": T.barsAria });
+  const flowText = htmlEl("div", { class: "bp-caption", "data-caption": "flow" });
+  el.append(frame("chain", [
+    htmlEl("div", { class: "bp-controls" }, Object.values(sliders)),
+    htmlEl("div", { class: "bp-readouts" }, Object.values(outs)),
+    htmlEl("div", { class: "bp-plots" }, [
+      htmlEl("div", {}, [htmlEl("div", { class: "bp-caption" }, T.products), products]),
+      htmlEl("div", {}, [flowSvg, htmlEl("div", { class: "bp-caption", "data-caption": "bars" }, T.bars), flowText])]),
   ]));
 
   function factor(key, text, value, title) {
-    return h("span", { class: "bp-factor", "data-factor": key, "data-value": String(value), title }, text);
+    return htmlEl("span", { class: "bp-factor", "data-factor": key, "data-value": String(value), title }, text);
   }
 
   function update() {
@@ -81,10 +82,10 @@ function render({ model, el }) {
         fs.push(factor(`factor${k}`, `[${fmt(v[`factor${k}`])}]`, v[`factor${k}`], `w${SUB[k]}σ′(z${SUB[k]})`));
       }
       fs.push(factor("dC_da3", fmt(2 * (v.a3 - p.y)), 2 * (v.a3 - p.y), `∂C₀/∂a₃ = 2(a₃ − y)`));
-      const parts = [h("span", { class: "bp-label" }, `∂C₀/∂w${SUB[l]} = `)];
+      const parts = [htmlEl("span", { class: "bp-label" }, `∂C₀/∂w${SUB[l]} = `)];
       fs.forEach((f, i) => { if (i) parts.push(" × "); parts.push(f); });
-      parts.push(" = ", h("strong", {}, fmt(v[`dC_dw${l}`])));
-      rows.push(h("div", { class: "bp-product", "data-product": `w${l}`, "data-value": String(v[`dC_dw${l}`]) }, parts));
+      parts.push(" = ", htmlEl("strong", {}, fmt(v[`dC_dw${l}`])));
+      rows.push(htmlEl("div", { class: "bp-product", "data-product": `w${l}`, "data-value": String(v[`dC_dw${l}`]) }, parts));
     }
     products.replaceChildren(...rows);
     drawFlow(v);
@@ -105,13 +106,13 @@ function render({ model, el }) {
     const X = (x) => x0 + ((Math.min(LOG_HI, Math.max(LOG_LO, Math.log10(Math.abs(x) || 1e-300))) - LOG_LO)
       / (LOG_HI - LOG_LO)) * (x1 - x0);
     for (let e = LOG_LO; e <= LOG_HI; e++) {
-      flowSvg.append(s("line", { x1: X(10 ** e), x2: X(10 ** e), y1: top, y2: top + rows.length * rowH,
+      flowSvg.append(svgEl("line", { x1: X(10 ** e), x2: X(10 ** e), y1: top, y2: top + rows.length * rowH,
         class: e === 0 ? "bp-axis" : "bp-grid" }),
       svgText(X(10 ** e), top + rows.length * rowH + 12, e === 0 ? "1" : `1e${e}`, { "text-anchor": "middle", class: "bp-tick" }));
     }
     rows.forEach((r, k) => {
       const y = top + k * rowH;
-      flowSvg.append(s("rect", { x: x0, y: y + 5, width: Math.max(0.5, X(r.value) - x0), height: rowH - 10,
+      flowSvg.append(svgEl("rect", { x: x0, y: y + 5, width: Math.max(0.5, X(r.value) - x0), height: rowH - 10,
         class: r.kind === "w" ? "bp-bar-pos" : "bp-bar-neg", "data-bar": r.label, "data-value": String(r.value) }),
       svgText(2, y + rowH / 2 + 4, r.label),
       svgText(X(r.value) + 3, y + rowH / 2 + 4, fmt(Math.abs(r.value)), { class: "bp-bar-value" }));

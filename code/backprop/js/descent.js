@@ -1,9 +1,13 @@
-// Gradient descent on the chain over a small data set: learning-rate and batch-size sliders,
+// Gradient descent on the chain over a small data set (chapter 3): learning-rate and batch-size sliders,
 // step / run / reset buttons, and the cost J on the whole data set drawn as it goes (log scale).
-// Each epoch walks the examples in a new seeded shuffle (shuffledOrder in common.js, _order in
+// Each epoch walks the examples in a new seeded shuffle (shuffledOrder in maths.js, _order in
 // Python); batch k is order[k·B .. k·B + B − 1], as backprop.explorables.Descent.batches.
+import { chainGradients, shuffledOrder } from "./maths.js";
+import { htmlEl, label, svgEl, texts, typeset } from "./dom.js";
+import { bindSlider, button, frame, readout } from "./controls.js";
+import { lineChart } from "./charts.js";
 
-const DESCENT_TEXT = {
+const TEXT = {
   en: {
     lr: "learning rate", batch: "batch size", aria: { lr: "learning rate η", batch_size: "batch size" },
     J: "cost J on all examples", step: "steps taken",
@@ -27,19 +31,19 @@ const DESCENT_TEXT = {
 // Batch j of size B: order[j·B .. j·B + B − 1] of the seeded stream of shuffles (as Descent.batches).
 // order: the stream as far as it was made (or []); made longer, twice what is needed, when it is short.
 // Returns the batch's example indices and the stream, for the next call.
-function descentBatch(m, seed, B, j, order) {
+export function descentBatch(m, seed, B, j, order) {
   if (order.length < (j + 1) * B) order = shuffledOrder(m, seed, Math.max(2 * (j + 1) * B, 4 * m));
   return { idx: order.slice(j * B, (j + 1) * B), order };
 }
 
-function descentStep(theta, data, lr, idx) {
+export function descentStep(theta, data, lr, idx) {
   const g = chainGradients(theta.w, theta.b, idx.map((i) => data.a0[i]), idx.map((i) => data.y[i]));
   theta.w = theta.w.map((x, l) => x - lr * g.w[l]);
   theta.b = theta.b.map((x, l) => x - lr * g.b[l]);
 }
 
 function render({ model, el }) {
-  const T = texts(DESCENT_TEXT);
+  const T = texts(TEXT);
   const data = { a0: model.get("a0"), y: model.get("y") }, m = data.a0.length, RUN = model.get("run_steps");
   const start = () => ({ w: model.get("w0").slice(), b: model.get("b0").slice() });
   const p = {};
@@ -49,18 +53,16 @@ function render({ model, el }) {
   const lrSlider = bindSlider(model, p, "lr", `${T.lr} ${label("\\eta", "η")}`, T.aria.lr, () => { stop(); reset(); });
   const bSlider = bindSlider(model, p, "batch_size", T.batch, T.aria.batch_size, () => { stop(); reset(); });
   const outJ = readout("J", `${T.J}`), outK = readout("step", T.step, true);
-  const button = (name, text, fn) => { const b = h("button", { type: "button", "data-action": name }, text);
-    b.addEventListener("click", fn); return b; };
-  const svg = s("svg", { class: "bp-curve", viewBox: "0 0 300 190", role: "img", "aria-label": T.chartAria });
-  const caption = h("div", { class: "bp-caption" });
-  const root = h("div", { class: "bp-explorable", "data-explorable": "descent", "data-lm-suppress-shortcuts": "true",
-    "data-running": "false", "data-batch": "" }, [
-    h("div", { class: "bp-controls" }, [lrSlider, bSlider,
-      h("div", { class: "bp-buttons" }, [button("step", T.stepBtn, () => { stop(); advance(1); }),
+  const svg = svgEl("svg", { class: "bp-curve", viewBox: "0 0 300 190", role: "img", "aria-label": T.chartAria });
+  const caption = htmlEl("div", { class: "bp-caption" });
+  const root = frame("descent", [
+    htmlEl("div", { class: "bp-controls" }, [lrSlider, bSlider,
+      htmlEl("div", { class: "bp-buttons" }, [button("step", T.stepBtn, () => { stop(); advance(1); }),
         button("run", T.run(RUN), run), button("reset", T.reset, () => { stop(); reset(); })])]),
-    h("div", { class: "bp-readouts" }, [outJ, outK]),
-    h("div", { class: "bp-plots" }, [h("div", {}, [svg, caption])]),
+    htmlEl("div", { class: "bp-readouts" }, [outJ, outK]),
+    htmlEl("div", { class: "bp-plots" }, [htmlEl("div", {}, [svg, caption])]),
   ]);
+  Object.assign(root.dataset, { running: "false", batch: "" });
   el.append(root);
 
   function advance(n) {

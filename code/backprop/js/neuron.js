@@ -1,9 +1,12 @@
-// The last neuron: z = w·a + b, a_L = σ(z), C = (a_L − y)². Sliders w, b, a (= a(L−1)), y.
+// The last neuron (chapter 1): z = w·a + b, a_L = σ(z), C = (a_L − y)². Sliders w, b, a (= a(L−1)), y.
+import { chainGradients, sigmoidPrime } from "./maths.js";
+import { htmlEl, label, svgEl, texts, typeset } from "./dom.js";
+import { bindSlider, frame, params, readout } from "./controls.js";
+import { bars, lineChart } from "./charts.js";
 
-const NEURON_PARAMS = ["w", "b", "a", "y"];
-const NEURON_SCALE = 0.5;        // the bars' fixed scale: |∂C/∂w|, |∂C/∂b| never exceed 0.3
+const SCALE = 0.5;               // the bars' fixed scale: |∂C/∂w|, |∂C/∂b| never exceed 0.3
 
-const NEURON_TEXT = {
+const TEXT = {
   en: {
     aria: { w: "weight w", b: "bias b", a: "input activation a of layer L minus 1", y: "target y" },
     z: "weighted input", a_L: "output", sigma_prime_z: "slope of the sigmoid", C: "cost",
@@ -24,7 +27,7 @@ const NEURON_TEXT = {
   },
 };
 
-function neuronValues(p) {       // as backprop.explorables.Neuron.values()
+export function neuronValues(p) {       // as backprop.explorables.Neuron.values()
   const g = chainGradients([p.w], [p.b], [p.a], [p.y]);
   const z = g.zs[0][0];
   return { z, a_L: g.acts[1][0], sigma_prime_z: sigmoidPrime(z), C: g.cost,
@@ -32,11 +35,11 @@ function neuronValues(p) {       // as backprop.explorables.Neuron.values()
 }
 
 function render({ model, el }) {
-  const T = texts(NEURON_TEXT), p = {}, spec = model.get("ranges");
+  const T = texts(TEXT), p = {}, spec = model.get("ranges");
   let moving = "w";
   const labels = { w: label("w", "w"), b: label("b", "b"), a: label("a^{(L-1)}", "a⁽ᴸ⁻¹⁾"), y: label("y", "y") };
   const sliders = {};
-  for (const k of NEURON_PARAMS) {
+  for (const k of params(model)) {
     sliders[k] = bindSlider(model, p, k, labels[k], T.aria[k], (name) => {
       if (name !== "y") moving = name;
       update();
@@ -51,22 +54,22 @@ function render({ model, el }) {
     dC_db: readout("dC_db", label("\\partial C_0/\\partial b", "∂C₀/∂b")),
     dC_da: readout("dC_da", label("\\partial C_0/\\partial a^{(L-1)}", "∂C₀/∂a⁽ᴸ⁻¹⁾")),
   };
-  const barSvg = s("svg", { class: "bp-bars", viewBox: "0 0 300 98", role: "img", "aria-label": T.barsAria });
-  const curveSvg = s("svg", { class: "bp-curve", viewBox: "0 0 300 180", role: "img", "aria-label": T.curveAria });
-  const caption = h("div", { class: "bp-caption", "data-caption": "curve" });
-  el.append(h("div", { class: "bp-explorable", "data-explorable": "neuron", "data-lm-suppress-shortcuts": "true" }, [
-    h("div", { class: "bp-controls" }, NEURON_PARAMS.map((k) => sliders[k])),
-    h("div", { class: "bp-readouts" }, Object.values(outs)),
-    h("div", { class: "bp-plots" }, [
-      h("div", {}, [barSvg, h("div", { class: "bp-caption", "data-caption": "bars" }, T.bars)]),
-      h("div", {}, [curveSvg, caption])]),
+  const barSvg = svgEl("svg", { class: "bp-bars", viewBox: "0 0 300 98", role: "img", "aria-label": T.barsAria });
+  const curveSvg = svgEl("svg", { class: "bp-curve", viewBox: "0 0 300 180", role: "img", "aria-label": T.curveAria });
+  const caption = htmlEl("div", { class: "bp-caption", "data-caption": "curve" });
+  el.append(frame("neuron", [
+    htmlEl("div", { class: "bp-controls" }, Object.values(sliders)),
+    htmlEl("div", { class: "bp-readouts" }, Object.values(outs)),
+    htmlEl("div", { class: "bp-plots" }, [
+      htmlEl("div", {}, [barSvg, htmlEl("div", { class: "bp-caption", "data-caption": "bars" }, T.bars)]),
+      htmlEl("div", {}, [curveSvg, caption])]),
   ]));
 
   function update() {
     const v = neuronValues(p);
     for (const k in outs) outs[k].set(v[k]);
     bars(barSvg, [{ key: "w", label: "−∂C/∂w", value: -v.dC_dw }, { key: "b", label: "−∂C/∂b", value: -v.dC_db },
-                  { key: "a", label: "−∂C/∂a", value: -v.dC_da }], 300, 28, NEURON_SCALE);
+                  { key: "a", label: "−∂C/∂a", value: -v.dC_da }], 300, 28, SCALE);
     drawCurve(v);
   }
 
@@ -89,9 +92,9 @@ function render({ model, el }) {
       hi = Math.min(hi, Math.max(t0, t1));
     }
     curveSvg.append(
-      s("line", { x1: X(x0 + lo), y1: Y(v.C + slope * lo), x2: X(x0 + hi), y2: Y(v.C + slope * hi),
+      svgEl("line", { x1: X(x0 + lo), y1: Y(v.C + slope * lo), x2: X(x0 + hi), y2: Y(v.C + slope * hi),
                   class: "bp-tangent" }),
-      s("circle", { cx: X(x0), cy: Y(v.C), r: 4, class: "bp-point" }));
+      svgEl("circle", { cx: X(x0), cy: Y(v.C), r: 4, class: "bp-point" }));
     caption.textContent = T.curve(moving === "a" ? "a(L−1)" : moving);
   }
 

@@ -4,19 +4,21 @@
 // own wish is wish[l]_j, wishes for a[l−1]_k the piece w[l]_jk σ'(z[l]_j) wish[l]_j, and a[l−1]_k's wish is the sum
 // of its pieces. Step 1 is layer 2, whose own wishes come from the targets, 2(y − a[2]); step 2 is the same
 // function for layer 1, whose own wishes are step 1's sums.
+import { sigmoid } from "./maths.js";
+import { SUB, fmt, htmlEl, label, svgEl, svgText, texts, typeset } from "./dom.js";
+import { bindSlider, frame, params, readout, readoutCell, silenceButtons, sliderGroup } from "./controls.js";
+import { wishArrow } from "./charts.js";
 
-const REC_PARAMS = ["x0", "x1", "y0", "y1", "b1_0", "b1_1", "b1_2"];
-const REC_SUB = "₀₁₂";
-const REC_NAME = { 0: (i) => `x${REC_SUB[i]}`, 1: (k) => `a⁽¹⁾${REC_SUB[k]}`, 2: (j) => `a⁽²⁾${REC_SUB[j]}` };
+const NAME = { 0: (i) => `x${SUB[i]}`, 1: (k) => `a⁽¹⁾${SUB[k]}`, 2: (j) => `a⁽²⁾${SUB[j]}` };
 
-const REC_TEXT = {
+const TEXT = {
   en: {
     groups: ["inputs x = a⁽⁰⁾", "targets y", "hidden biases b⁽¹⁾"],
     aria: {
       x0: "input x 0", x1: "input x 1", y0: "target y 0 of output neuron 0", y1: "target y 1 of output neuron 1",
       b1_0: "bias of hidden neuron 0", b1_1: "bias of hidden neuron 1", b1_2: "bias of hidden neuron 2",
     },
-    match: (j) => `silence output ${j}: set y${REC_SUB[j]} to its output`,
+    match: (j) => `silence output ${j}: set y${SUB[j]} to its output`,
     matchAria: (j) => `silence output neuron ${j}: set its target to its output`,
     cost: "cost", output: (j) => `output ${j}`,
     steps: ["Step 1: layer 2 passes its wishes back to layer 1",
@@ -43,7 +45,7 @@ const REC_TEXT = {
       x0: "输入 x 0", x1: "输入 x 1", y0: "输出神经元 0 的目标值 y 0", y1: "输出神经元 1 的目标值 y 1",
       b1_0: "隐藏神经元 0 的偏置", b1_1: "隐藏神经元 1 的偏置", b1_2: "隐藏神经元 2 的偏置",
     },
-    match: (j) => `让输出 ${j} 安静：令 y${REC_SUB[j]} 等于它的输出`,
+    match: (j) => `让输出 ${j} 安静：令 y${SUB[j]} 等于它的输出`,
     matchAria: (j) => `让输出神经元 ${j} 安静：把它的目标值设为它的输出`,
     cost: "代价", output: (j) => `输出 ${j}`,
     steps: ["第 1 步：第 2 层把期望传回第 1 层", "第 2 步：同样的一步，再往回一层：从第 1 层到输入"],
@@ -63,14 +65,14 @@ const REC_TEXT = {
 
 // One step back through a layer: its activations a (σ'(z) = a(1 − a)), weights W (rows: its neurons) and own
 // wishes; returns σ'(z), the pieces (row j: neuron j's wishes for the layer before) and their sums.
-function recursionStep(W, a, wish) {
+export function recursionStep(W, a, wish) {
   const gp = a.map((x) => x * (1 - x));
   const piece = W.map((row, j) => row.map((w) => w * (gp[j] * wish[j])));
   const sum = W[0].map((_, k) => piece.reduce((acc, row) => acc + row[k], 0));
   return { gp, piece, sum };
 }
 
-function recursionValues(p) {    // as backprop.explorables.Recursion.values()
+export function recursionValues(p) {    // as backprop.explorables.Recursion.values()
   const x = [p.x0, p.x1], y = [p.y0, p.y1], b1 = [p.b1_0, p.b1_1, p.b1_2];
   const layer = (W, b, a) => W.map((row, j) => sigmoid(row.reduce((acc, w, k) => acc + w * a[k], 0) + b[j]));
   const a1 = layer(p.W1, b1, x), a2 = layer(p.W2, p.b2, a1);
@@ -89,124 +91,61 @@ function recursionValues(p) {    // as backprop.explorables.Recursion.values()
   return { v, a: [x, a1, a2], steps: { 2: { ...s2, wish: wish2 }, 1: { ...s1, wish: s2.sum } } };
 }
 
-const RECURSION_CSS = `
-.bp-recursion { --rc-s2-0: var(--bp-pos, #1f6feb); --rc-s2-1: #bc4c00; --rc-s1-0: #8250df; --rc-s1-1: #1b7c83;
-  --rc-s1-2: #9a6700; --rc-node: #ffffff; display: block; }
-html[data-theme="dark"] .bp-recursion, body[data-jp-theme-light="false"] .bp-recursion { --rc-s2-1: #f0883e;
-  --rc-s1-0: #bc8cff; --rc-s1-1: #39c5cf; --rc-s1-2: #d29922; --rc-node: #0d1117; }
-.bp-recursion .rc-sliders { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 220px), 1fr));
-  gap: 0 1.2rem; }
-.bp-recursion fieldset { border: none; margin: 0; padding: 0; min-width: 0; display: grid;
-  grid-template-columns: max-content minmax(0, 1fr) 4.5em; column-gap: 0.4rem; align-content: start; }
-.bp-recursion fieldset > * { grid-column: 1 / -1; }
-.bp-recursion fieldset > .bp-slider { grid-template-columns: subgrid; }
-.bp-recursion legend { font-size: 0.8rem; color: var(--bp-muted, #4b535d); padding: 0.3rem 0 0; }
-.bp-recursion .rc-top { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 160px), 1fr));
-  gap: 0 1.2rem; margin-top: 0.4rem; }
-.bp-recursion .rc-steps { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 340px), 1fr));
-  gap: 0.6rem 1.2rem; margin-top: 0.4rem; }
-.bp-recursion .rc-head { font-size: 0.85rem; font-weight: 600; margin-top: 0.4rem; }
-.bp-recursion svg { width: 100%; max-width: 440px; height: auto; display: block; margin: 0 auto; }
-.bp-recursion .rc-table-wrap { overflow-x: auto; }
-.bp-recursion table { border-collapse: collapse; width: 100%; font-size: 0.8rem; }
-.bp-recursion th, .bp-recursion td { padding: 0.05rem 0.2rem; text-align: right; border-bottom: 1px dotted var(--bp-rule);
-  white-space: nowrap; font-weight: normal; }
-.bp-recursion th[scope="row"] { text-align: left; white-space: normal; }
-@media (max-width: 600px) { .bp-recursion table { font-size: 0.72rem; } }
-.bp-recursion thead th { color: var(--bp-muted, #4b535d); }
-.rc-edge { fill: none; opacity: 0.45; }
-.rc-s2-0 { stroke: var(--rc-s2-0); fill: var(--rc-s2-0); }
-.rc-s2-1 { stroke: var(--rc-s2-1); fill: var(--rc-s2-1); }
-.rc-s1-0 { stroke: var(--rc-s1-0); fill: var(--rc-s1-0); }
-.rc-s1-1 { stroke: var(--rc-s1-1); fill: var(--rc-s1-1); }
-.rc-s1-2 { stroke: var(--rc-s1-2); fill: var(--rc-s1-2); }
-.rc-s0 { stroke: var(--bp-fg, #1f2328); fill: var(--bp-fg, #1f2328); }
-.rc-node { fill: var(--rc-node); stroke: var(--bp-fg, #1f2328); stroke-width: 1.5; }
-.rc-text { fill: var(--bp-fg, #1f2328); font-size: 12px; }
-.rc-small { fill: var(--bp-muted, #4b535d); font-size: 10.5px; }
-.rc-base { stroke: var(--bp-rule, #d0d7de); stroke-width: 1; }
-`;
 
 function render({ model, el }) {
-  const T = texts(REC_TEXT), p = {}, sliders = {};
+  const T = texts(TEXT), p = {}, sliders = {};
   for (const k of ["W1", "W2", "b2"]) p[k] = model.get(k);
   const labels = {
     x0: label("x_0", "x₀"), x1: label("x_1", "x₁"), y0: label("y_0", "y₀"), y1: label("y_1", "y₁"),
     b1_0: label("b^{[1]}_0", "b⁽¹⁾₀"), b1_1: label("b^{[1]}_1", "b⁽¹⁾₁"), b1_2: label("b^{[1]}_2", "b⁽¹⁾₂"),
   };
-  for (const k of REC_PARAMS) sliders[k] = bindSlider(model, p, k, labels[k], T.aria[k], update);
-  const group = (title, names) => h("fieldset", {}, [h("legend", {}, title), ...names.map((n) => sliders[n])]);
-
-  const buttons = [0, 1].map((j) => {
-    const btn = h("button", { type: "button", "data-action": `match${j}`, "aria-label": T.matchAria(j) }, T.match(j));
-    btn.addEventListener("click", () => {
-      const y = recursionValues(p).v[`out${j}`];
-      p[`y${j}`] = y;
-      sliders[`y${j}`].set(y);
-      sliders[`y${j}`].querySelector("output").textContent = fmt(y);   // the exact value, not the step
-      update();
-      model.set(`y${j}`, y); save(model);
-    });
-    return btn;
-  });
+  for (const k of params(model)) sliders[k] = bindSlider(model, p, k, labels[k], T.aria[k], () => update());
+  const group = (title, names) => sliderGroup(title, names.map((n) => sliders[n]));
+  const buttons = silenceButtons(model, p, sliders, T, (j) => recursionValues(p).v[`out${j}`], () => update());
 
   const outs = {};
-  const cell = (key) => {        // a readout in a table cell: <span data-readout data-value>
-    const val = h("span", { class: "bp-value", "data-readout": key, "data-value": "" });
-    outs[key] = { set: (x) => { val.dataset.value = String(x); val.textContent = fmt(x); } };
-    return h("td", {}, val);
-  };
+  const cell = (key) => htmlEl("td", {}, (outs[key] = readoutCell(key)));
   const top = [readout("C", `${T.cost} ${label("C", "C")}`),
-    ...[0, 1].map((j) => readout(`out${j}`, `${T.output(j)} ${label(`a^{(2)}_${j}`, REC_NAME[2](j))}`))];
+    ...[0, 1].map((j) => readout(`out${j}`, `${T.output(j)} ${label(`a^{(2)}_${j}`, NAME[2](j))}`))];
   for (const r of top) outs[r.querySelector("[data-readout]").dataset.readout] = r;
 
   // one step's table: a column per sending neuron j and one for the sums; rows: the senders' own wishes,
   // their σ'(z), then one row per neuron k of the layer before (its pieces, then their sum)
   function table(l, nS, nR) {
-    const th = (text, attrs = {}) => h("th", attrs, text);
-    const head = h("tr", {}, [th(""), ...[...Array(nS).keys()].map((j) => th(T.from(REC_NAME[l](j)), { scope: "col" })),
+    const th = (text, attrs = {}) => htmlEl("th", attrs, text);
+    const head = htmlEl("tr", {}, [th(""), ...[...Array(nS).keys()].map((j) => th(T.from(NAME[l](j)), { scope: "col" })),
       th(T.sum, { scope: "col" })]);
-    const row = (name, keys, withSum) => h("tr", {}, [th(name, { scope: "row" }), ...keys.map(cell),
-      withSum ? cell(withSum) : h("td", {})]);
+    const row = (name, keys, withSum) => htmlEl("tr", {}, [th(name, { scope: "row" }), ...keys.map(cell),
+      withSum ? cell(withSum) : htmlEl("td", {})]);
     const range = (n) => [...Array(n).keys()];
-    return h("div", { class: "rc-table-wrap" }, h("table", { "aria-label": T.tableAria(3 - l), "data-table": `step${3 - l}` }, [
-      h("thead", {}, head),
-      h("tbody", {}, [
+    return htmlEl("div", { class: "rc-table-wrap" }, htmlEl("table", { "aria-label": T.tableAria(3 - l), "data-table": `step${3 - l}` }, [
+      htmlEl("thead", {}, head),
+      htmlEl("tbody", {}, [
         row(T.own[2 - l], range(nS).map((j) => `wish${l}_${j}`)),
         row(T.gp, range(nS).map((j) => `gp${l}_${j}`)),
-        ...range(nR).map((k) => row(T.to(REC_NAME[l - 1](k)), range(nS).map((j) => `piece${l}_${j}_${k}`), `sum${l - 1}_${k}`)),
+        ...range(nR).map((k) => row(T.to(NAME[l - 1](k)), range(nS).map((j) => `piece${l}_${j}_${k}`), `sum${l - 1}_${k}`)),
       ])]));
   }
 
   const svgs = {}, scaleText = {};
   const step = (l, nS, nR) => {
-    svgs[l] = s("svg", { viewBox: "0 0 340 238", role: "img", "aria-label": T.svgAria[2 - l], "data-picture": `step${3 - l}` });
-    return h("section", { class: "rc-step", "data-step": String(3 - l) }, [
-      h("div", { class: "rc-head" }, T.steps[2 - l]), svgs[l], table(l, nS, nR)]);
+    svgs[l] = svgEl("svg", { viewBox: "0 0 340 238", role: "img", "aria-label": T.svgAria[2 - l], "data-picture": `step${3 - l}` });
+    return htmlEl("section", { class: "rc-step", "data-step": String(3 - l) }, [
+      htmlEl("div", { class: "rc-head" }, T.steps[2 - l]), svgs[l], table(l, nS, nR)]);
   };
 
-  el.append(h("style", {}, RECURSION_CSS));
-  el.append(h("div", { class: "bp-explorable bp-recursion", "data-explorable": "recursion" }, [
-    h("div", { class: "rc-sliders" }, [group(T.groups[0], ["x0", "x1"]), group(T.groups[1], ["y0", "y1"]),
+  el.append(frame("recursion", [
+    htmlEl("div", { class: "rc-sliders" }, [group(T.groups[0], ["x0", "x1"]), group(T.groups[1], ["y0", "y1"]),
       group(T.groups[2], ["b1_0", "b1_1", "b1_2"])]),
-    h("div", { class: "bp-buttons" }, buttons),
-    h("div", { class: "rc-top" }, top),
-    h("div", { class: "rc-steps" }, [step(2, 2, 3), step(1, 3, 2)]),
-    h("div", { class: "bp-caption" }, T.caption),
-  ]));
+    htmlEl("div", { class: "bp-buttons" }, buttons),
+    htmlEl("div", { class: "rc-top" }, top),
+    htmlEl("div", { class: "rc-steps" }, [step(2, 2, 3), step(1, 3, 2)]),
+    htmlEl("div", { class: "bp-caption" }, T.caption),
+  ], "bp-recursion"));
 
   const ROW = (n, i) => 120 + (i - (n - 1) / 2) * 64, XR = 184, XS = 282, XW = 320, LEN = 28;
   const COL = (nS, j) => 16 + 34 * j;
-  function arrow(x, y, value, scale, cls, key) {   // a wish: up when positive, a should grow
-    const g = s("g", { class: cls, "data-arrow": key, "data-value": String(value) });
-    const f = Math.abs(value) / scale, len = LEN * f, wdt = 1 + 4 * f, dir = value > 0 ? -1 : 1;
-    if (len < 0.5) { g.setAttribute("display", "none"); return g; }
-    const head = Math.min(len, 5 + 1.5 * wdt);
-    g.append(s("line", { x1: x, y1: y, x2: x, y2: y + dir * (len - head), "stroke-width": wdt }),
-      s("polygon", { points: `${x - 3 - wdt},${y + dir * (len - head)} ${x + 3 + wdt},${y + dir * (len - head)} `
-        + `${x},${y + dir * len}`, stroke: "none" }));
-    return g;
-  }
+  const arrow = (x, y, wish, scale, cls, key) => wishArrow(x, y, wish, { scale, length: LEN, width: 4, cls, key });
   const text = (x, y, str, cls = "rc-text", anchor = "middle") => svgText(x, y, str, { class: cls, "text-anchor": anchor });
 
   // One step's picture: the senders (layer l) on the right with their own wishes, the layer before in the middle,
@@ -216,36 +155,36 @@ function render({ model, el }) {
     const svg = svgs[l], nS = W.length, nR = W[0].length, xSum = COL(nS, nS) + 10;
     const senderCls = (j) => `rc-s${l}-${j}`, sumCls = (k) => (l === 2 ? `rc-s1-${k}` : "rc-s0");
     svg.replaceChildren();
-    for (let j = 0; j < nS; j++) svg.append(text(COL(nS, j), 14, REC_NAME[l](j), `rc-small`));
+    for (let j = 0; j < nS; j++) svg.append(text(COL(nS, j), 14, NAME[l](j), `rc-small`));
     svg.append(text(xSum, 14, T.sum, "rc-small"), text(338, 14, T.ownHead, "rc-small", "end"));
     svg.append(text(4, 232, T.scale(scale), "rc-small", "start"),
       text(338, 232, l === 2 ? T.scale(ownScale) : T.asBefore, "rc-small", "end"));
     for (let j = 0; j < nS; j++) {
       for (let k = 0; k < nR; k++) {
-        svg.append(s("line", { x1: XR + 19, y1: ROW(nR, k), x2: XS - 19, y2: ROW(nS, j), class: `rc-edge ${senderCls(j)}`,
+        svg.append(svgEl("line", { x1: XR + 19, y1: ROW(nR, k), x2: XS - 19, y2: ROW(nS, j), class: `rc-edge ${senderCls(j)}`,
           "stroke-width": 0.5 + 0.8 * Math.abs(W[j][k]), "stroke-dasharray": W[j][k] < 0 ? "4 3" : "" }));
       }
     }
     for (let k = 0; k < nR; k++) {
       const y = ROW(nR, k);
-      svg.append(s("line", { x1: 4, x2: xSum + 14, y1: y, y2: y, class: "rc-base" }));
+      svg.append(svgEl("line", { x1: 4, x2: xSum + 14, y1: y, y2: y, class: "rc-base" }));
       for (let j = 0; j < nS; j++) {
         svg.append(arrow(COL(nS, j), y, r.piece[j][k], scale, senderCls(j), `${l}-${j}-${k}`));
         if (j > 0) svg.append(text(COL(nS, j) - 17, y + 4, "+", "rc-small"));
       }
       svg.append(text(xSum - 17, y + 4, "=", "rc-small"), arrow(xSum, y, r.sum[k], scale, sumCls(k), `sum${l - 1}-${k}`));
-      svg.append(s("circle", { cx: XR, cy: y, r: 19, class: "rc-node" }));
-      if (l === 2) svg.append(s("circle", { cx: XR, cy: y, r: 19, class: sumCls(k), style: "fill: none", "stroke-width": 2.5 }));
-      svg.append(text(XR, y - 1, REC_NAME[l - 1](k)), text(XR, y + 11, acts[l - 1][k].toFixed(2), "rc-small"));
+      svg.append(svgEl("circle", { cx: XR, cy: y, r: 19, class: "rc-node" }));
+      if (l === 2) svg.append(svgEl("circle", { cx: XR, cy: y, r: 19, class: sumCls(k), style: "fill: none", "stroke-width": 2.5 }));
+      svg.append(text(XR, y - 1, NAME[l - 1](k)), text(XR, y + 11, acts[l - 1][k].toFixed(2), "rc-small"));
     }
     for (let j = 0; j < nS; j++) {
       const y = ROW(nS, j);
-      svg.append(s("line", { x1: XW - 12, x2: XW + 12, y1: y, y2: y, class: "rc-base" }),
+      svg.append(svgEl("line", { x1: XW - 12, x2: XW + 12, y1: y, y2: y, class: "rc-base" }),
         arrow(XW, y, r.wish[j], ownScale, senderCls(j), `own${l}-${j}`),
-        s("circle", { cx: XS, cy: y, r: 19, class: "rc-node" }),
-        s("circle", { cx: XS, cy: y, r: 19, class: senderCls(j), style: "fill: none", "stroke-width": 2.5 }),
-        text(XS, y - 1, REC_NAME[l](j)), text(XS, y + 11, acts[l][j].toFixed(2), "rc-small"));
-      if (l === 2) svg.append(text(XS, y + 32, `y${REC_SUB[j]} = ${p[`y${j}`].toFixed(2)}`, "rc-small"));
+        svgEl("circle", { cx: XS, cy: y, r: 19, class: "rc-node" }),
+        svgEl("circle", { cx: XS, cy: y, r: 19, class: senderCls(j), style: "fill: none", "stroke-width": 2.5 }),
+        text(XS, y - 1, NAME[l](j)), text(XS, y + 11, acts[l][j].toFixed(2), "rc-small"));
+      if (l === 2) svg.append(text(XS, y + 32, `y${SUB[j]} = ${p[`y${j}`].toFixed(2)}`, "rc-small"));
     }
   }
 

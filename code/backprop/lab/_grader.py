@@ -90,8 +90,8 @@ SECTIONS = {
              "笔记里的笔误：dz[l] * dW[l] 不是 da[l−1]"),
     "whole": (5, "05_layer_recipe", "The whole backward pass", "完整的反向传播"),
     "graphs": (6, "06_graphs", "Computational graphs", "计算图"),
-    "value": (6, "06_graphs", "backprop.graph: reverse-mode differentiation of any calculation",
-              "backprop.graph：任意计算的反向模式自动微分"),
+    "value": (6, "06_graphs", "backprop.autodiff: reverse-mode differentiation of any calculation",
+              "backprop.autodiff：任意计算的反向模式自动微分"),
 }
 
 

@@ -1,7 +1,7 @@
 """Lab of chapter 6: the backward sweep over a graph of Values."""
 import math
 
-from ..graph import Value
+from ..autodiff import Value
 from ._grader import MISTAKES, MISTAKES_ZH, RTOL, Feedback, _and, _array, _at, _call, _check_lang, _describe_error, \
     _g, _Raised, _t
 

@@ -1,11 +1,13 @@
 // The chain of chapter 2 as a computational graph (chapter 6): every node with its value
 // (forward) and its gradient ∂C/∂node (backward). Sliders w1 w2 w3 b1 b2 b3 a0 y.
+import { chainGradients, sigmoidPrime } from "./maths.js";
+import { SUB, fmtShort, htmlEl, label, svgEl, texts, typeset } from "./dom.js";
+import { bindSlider, frame, params, readoutCell } from "./controls.js";
 
-const GRAPH_PARAMS = ["w1", "w2", "w3", "b1", "b2", "b3", "a0", "y"];
-const GRAPH_NODES = ["a0", "w1", "b1", "z1", "a1", "w2", "b2", "z2", "a2", "w3", "b3", "z3", "a3",
+const NODES = ["a0", "w1", "b1", "z1", "a1", "w2", "b2", "z2", "a2", "w3", "b3", "z3", "a3",
   "y", "C"];
 
-const GRAPH_TEXT = {
+const TEXT = {
   en: {
     caption: "The chain as a computational graph. In each node: its value (forward, blue) and " +
       "∂C/∂node, its gradient (backward, red; the wish is its negative). Edges carry the local derivatives.",
@@ -22,11 +24,7 @@ const GRAPH_TEXT = {
   },
 };
 
-function graphLang() {            // "zh" on the Chinese edition's pages, else "en"
-  return (document.documentElement.lang || "").toLowerCase().startsWith("zh") ? "zh" : "en";
-}
-
-function graphValues(p) {         // as backprop.explorables.Graph.values()
+export function chainGraphValues(p) {         // as backprop.explorables.ChainGraph.values()
   const g = chainGradients([p.w1, p.w2, p.w3], [p.b1, p.b2, p.b3], [p.a0], [p.y]);
   const v = { a0: p.a0, y: p.y, C: g.cost, dC_dC: 1 };
   v.dC_da0 = g.a[0][0];
@@ -43,17 +41,17 @@ function graphValues(p) {         // as backprop.explorables.Graph.values()
 }
 
 // Where each node sits in the picture (viewBox 0 0 1006 310), and the edges with their
-// local derivatives ∂head/∂tail. Boxes GRAPH_W wide hold a 9-character number ("-0.004127")
+// local derivatives ∂head/∂tail. Boxes BOX_W wide hold a 9-character number ("-0.004127")
 // at 14 px; the 44 px between two boxes hold an edge's label.
 const GX = (k) => 48 + 130 * k;
-const GRAPH_W = 86, GRAPH_H = 62;
-const GRAPH_POS = {
+const BOX_W = 86, BOX_H = 62;
+const POS = {
   a0: [GX(0), 150], z1: [GX(1), 150], a1: [GX(2), 150], z2: [GX(3), 150], a2: [GX(4), 150],
   z3: [GX(5), 150], a3: [GX(6), 150], C: [GX(7), 150], y: [GX(7), 265],
   w1: [GX(1), 45], b1: [GX(1), 265], w2: [GX(3), 45], b2: [GX(3), 265], w3: [GX(5), 45], b3: [GX(5), 265],
 };
 
-function graphEdges(v, p) {
+export function chainGraphEdges(v, p) {
   const sp = (l) => sigmoidPrime(v[`z${l}`]);
   const e = [];
   for (let l = 1; l <= 3; l++) {
@@ -64,43 +62,36 @@ function graphEdges(v, p) {
   return e;
 }
 
-function graphName(n) {           // "z1" → "z₁"
-  const SUB = "₀₁₂₃";
+function nodeName(n) {            // "z1" → "z₁"
   return n.length === 2 && SUB[n[1]] ? n[0] + SUB[n[1]] : n;
 }
 
 function render({ model, el }) {
-  const T = GRAPH_TEXT[graphLang()];
-  const p = {}, spec = model.get("ranges");
-  for (const k of GRAPH_PARAMS) p[k] = model.get(k);
-  const tex = (k) => (k === "y" ? "y" : label(`${k[0]}_${k[1]}`, graphName(k)));
-  const sliders = {};
-  for (const k of GRAPH_PARAMS) {
-    sliders[k] = slider(k, tex(k), spec[k], p[k], (x) => { p[k] = x; update(); model.set(k, x); save(model); });
-    const words = k.length === 2 && T.aria[k[0]] ? T.aria[k[0]] + k[1] : T.aria[k];
-    sliders[k].querySelector("input").setAttribute("aria-label", words);
-  }
+  const T = texts(TEXT), p = {};
+  const tex = (k) => (k === "y" ? "y" : label(`${k[0]}_${k[1]}`, nodeName(k)));
+  const aria = (k) => (k.length === 2 && T.aria[k[0]] ? T.aria[k[0]] + k[1] : T.aria[k]);
+  const sliders = params(model).map((k) => bindSlider(model, p, k, tex(k), aria(k), () => update()));
   // the readouts: one table row per node, its value and its gradient
   const cells = {};
-  const cell = (key) => (cells[key] = h("span", { class: "bp-value", "data-readout": key, "data-value": "" }));
-  const table = h("table", { class: "bp-graph-table" }, [
-    h("thead", {}, h("tr", {}, [h("th", { scope: "col" }, T.node), h("th", { scope: "col" }, T.value),
-      h("th", { scope: "col" }, T.grad)])),
-    h("tbody", {}, GRAPH_NODES.map((n) => h("tr", {}, [h("th", { scope: "row" }, graphName(n)),
-      h("td", {}, cell(n)), h("td", {}, cell(`dC_d${n}`))]))),
+  const cell = (key) => (cells[key] = readoutCell(key));
+  const table = htmlEl("table", { class: "bp-graph-table" }, [
+    htmlEl("thead", {}, htmlEl("tr", {}, [htmlEl("th", { scope: "col" }, T.node), htmlEl("th", { scope: "col" }, T.value),
+      htmlEl("th", { scope: "col" }, T.grad)])),
+    htmlEl("tbody", {}, NODES.map((n) => htmlEl("tr", {}, [htmlEl("th", { scope: "row" }, nodeName(n)),
+      htmlEl("td", {}, cell(n)), htmlEl("td", {}, cell(`dC_d${n}`))]))),
   ]);
-  const svg = s("svg", { class: "bp-graph", viewBox: "0 0 1006 310", role: "img", "aria-label": T.svg });
-  el.append(h("div", { class: "bp-explorable", "data-explorable": "graph" }, [
-    h("div", { class: "bp-controls" }, GRAPH_PARAMS.map((k) => sliders[k])),
-    h("div", { class: "bp-readouts" }, table),
-    h("div", { class: "bp-plots bp-graph-plot" }, [h("div", { class: "bp-graph-wrap" }, svg),
-      h("div", { class: "bp-caption" }, T.caption)]),
+  const svg = svgEl("svg", { class: "bp-graph", viewBox: "0 0 1006 310", role: "img", "aria-label": T.svg });
+  el.append(frame("graph", [          // data-explorable="graph": the name its DOM contract gave it
+    htmlEl("div", { class: "bp-controls" }, sliders),
+    htmlEl("div", { class: "bp-readouts" }, table),
+    htmlEl("div", { class: "bp-plots bp-graph-plot" }, [htmlEl("div", { class: "bp-graph-wrap" }, svg),
+      htmlEl("div", { class: "bp-caption" }, T.caption)]),
   ]));
 
   // room: the width the text may take; a longer one is drawn narrower (textLength), so it never
   // crosses its box or the next box. Monospace glyphs are 0.6 em wide.
   function text(x, y, str, cls, room, size, anchor = "middle") {
-    const t = s("text", { x, y, "text-anchor": anchor, class: cls });
+    const t = svgEl("text", { x, y, "text-anchor": anchor, class: cls });
     t.textContent = str;
     if (str.length * 0.6 * size > room) {
       t.setAttribute("textLength", room);
@@ -111,20 +102,20 @@ function render({ model, el }) {
 
   function draw(v) {
     svg.replaceChildren();
-    const defs = s("defs");
-    const marker = s("marker", { id: "bp-graph-arrow", viewBox: "0 0 10 10", refX: 10, refY: 5,
+    const defs = svgEl("defs");
+    const marker = svgEl("marker", { id: "bp-graph-arrow", viewBox: "0 0 10 10", refX: 10, refY: 5,
       markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse" });
-    marker.append(s("path", { d: "M0,0 L10,5 L0,10 z", class: "bp-graph-arrowhead" }));
+    marker.append(svgEl("path", { d: "M0,0 L10,5 L0,10 z", class: "bp-graph-arrowhead" }));
     defs.append(marker);
     svg.append(defs);
-    const W = GRAPH_W, H = GRAPH_H;
-    for (const [from, to, d] of graphEdges(v, p)) {   // from the tail's box edge to the head's
-      const [x0, y0] = GRAPH_POS[from], [x1, y1] = GRAPH_POS[to];
+    const W = BOX_W, H = BOX_H;
+    for (const [from, to, d] of chainGraphEdges(v, p)) {   // from the tail's box edge to the head's
+      const [x0, y0] = POS[from], [x1, y1] = POS[to];
       const dx = x1 - x0, dy = y1 - y0;
       const cut = (ddx, ddy) => Math.min(ddx ? (W / 2) / Math.abs(ddx) : Infinity,
         ddy ? (H / 2) / Math.abs(ddy) : Infinity);
       const t0 = cut(dx, dy), t1 = 1 - cut(dx, dy);
-      svg.append(s("line", { x1: x0 + t0 * dx, y1: y0 + t0 * dy, x2: x0 + t1 * dx, y2: y0 + t1 * dy,
+      svg.append(svgEl("line", { x1: x0 + t0 * dx, y1: y0 + t0 * dy, x2: x0 + t1 * dx, y2: y0 + t1 * dy,
         class: "bp-graph-edge", "marker-end": "url(#bp-graph-arrow)" }));
       if (dy === 0) {                                  // between two boxes: the gap less 2 px a side
         text(x0 + dx / 2, y0 - 6, fmtShort(d), "bp-graph-local", Math.abs(dx) - W - 4, 11);
@@ -134,31 +125,24 @@ function render({ model, el }) {
           last ? "end" : "start");
       }
     }
-    for (const n of GRAPH_NODES) {
-      const [x, y] = GRAPH_POS[n];
-      svg.append(s("rect", { x: x - W / 2, y: y - H / 2, width: W, height: H, rx: 6,
+    for (const n of NODES) {
+      const [x, y] = POS[n];
+      svg.append(svgEl("rect", { x: x - W / 2, y: y - H / 2, width: W, height: H, rx: 6,
         class: n === "C" ? "bp-graph-node bp-graph-out" : "bp-graph-node" }));
-      text(x, y - 12, graphName(n), "bp-graph-name", W - 6, 16);
+      text(x, y - 12, nodeName(n), "bp-graph-name", W - 6, 16);
       text(x, y + 7, fmtShort(v[n]), "bp-graph-val", W - 6, 14);
       text(x, y + 24, fmtShort(v[`dC_d${n}`]), "bp-graph-grad", W - 6, 14);
     }
   }
 
   function update() {
-    const v = graphValues(p);
-    for (const [k, c] of Object.entries(cells)) { c.dataset.value = String(v[k]); c.textContent = fmt(v[k]); }
+    const v = chainGraphValues(p);
+    for (const [k, c] of Object.entries(cells)) c.set(v[k]);
     draw(v);
   }
 
-  followModel(model, GRAPH_PARAMS, p, sliders, update);
   update();
   typeset(el);
-}
-
-function fmtShort(x) {           // 4 significant digits, for the small picture
-  if (x === 0) return "0";
-  const ax = Math.abs(x);
-  return ax >= 1e-3 && ax < 1e4 ? String(Number(x.toPrecision(4))) : x.toExponential(2);
 }
 
 export default { render };

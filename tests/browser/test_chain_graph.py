@@ -1,16 +1,16 @@
 """Chapter 6's `graph` explorable in the built book: every node's value and gradient follows the sliders
-and matches backprop.graph in Python, and each "Things to try" bullet beside it does what it says."""
+and matches backprop.autodiff in Python, and each "Things to try" bullet beside it does what it says."""
 import pytest
 
-from conftest import assert_equal_to_python, readouts, set_slider, slider_values, sweep
+from conftest import assert_equal_to_python, page_of, readouts, set_slider, slider_values, sweep
 from conftest import close as _close
 
-from backprop.explorables import Graph
+from backprop.explorables import ChainGraph
 
 # one worker runs this module, so its pages are loaded once (pytest -n 2 --dist loadgroup)
-pytestmark = pytest.mark.xdist_group("test_graph_explorable")
+pytestmark = pytest.mark.xdist_group("test_chain_graph")
 
-PAGE = "chapters/06_graphs.html"
+PAGE = page_of(ChainGraph)
 ROOT = '[data-explorable="graph"]'
 
 
@@ -38,7 +38,7 @@ def _matches(got, widget, where):
 
 def test_sliders_drive_every_node_as_in_python(explorable):
     pg = _open(explorable)
-    widget = Graph()
+    widget = ChainGraph()
     params = pg.eval_on_selector_all(f"{ROOT} input[data-param]", "els => els.map(e => e.dataset.param)")
     assert params == list(widget.ranges)
     assert set(_readouts(pg)) == set(widget.values())
@@ -48,7 +48,7 @@ def test_sliders_drive_every_node_as_in_python(explorable):
         for value, (taken, got, _) in zip(values, sweep(pg, ROOT, p, values), strict=True):
             setattr(widget, p, taken)
             _matches(got, widget, f"{p}={value}")
-        setattr(widget, p, _set(pg, p, getattr(Graph(), p)))
+        setattr(widget, p, _set(pg, p, getattr(ChainGraph(), p)))
     # the picture shows the same numbers: one box per node, 4 significant digits
     assert pg.eval_on_selector_all(f"{ROOT} svg rect.bp-graph-node", "els => els.length") == 15
     assert _quiet(explorable)
@@ -75,7 +75,7 @@ def test_try_a0_zero(explorable):
     assert _set(pg, "a0", 0) == 0
     got = _readouts(pg)
     assert got["dC_dw1"] == 0 and got["dC_dz1"] != 0 and got["dC_db1"] != 0
-    _matches(got, Graph(a0=0.0), "a0=0")
+    _matches(got, ChainGraph(a0=0.0), "a0=0")
 
 
 def test_try_w2_zero(explorable):

@@ -1,4 +1,4 @@
-"""backprop.graph: every operation's gradient against centred finite differences, the
+"""backprop.autodiff: every operation's gradient against centred finite differences, the
 accumulation rule, the errors, deep graphs, and the chain and an MLP rebuilt from Values."""
 import math
 import sys
@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from backprop import MLP, chain
-from backprop.graph import Value
+from backprop.autodiff import Value
 
 EPS = 1e-6
 
@@ -217,12 +217,12 @@ def test_an_mlp_from_values_gives_mlp_gradients(sizes, m, seed):
 
 # -- the `graph` explorable's reference values (chapter 6) and its "Things to try" ----------------
 def test_graph_explorable_values_are_the_chain():
-    from backprop.explorables import Graph
+    from backprop.explorables import ChainGraph
     rng = np.random.default_rng(5)
     for _ in range(20):
         p = {**{f"w{l}": rng.uniform(-6, 6) for l in (1, 2, 3)}, **{f"b{l}": rng.uniform(-8, 8) for l in (1, 2, 3)},
              "a0": rng.uniform(-7, 7), "y": rng.uniform(0, 1)}
-        v = Graph(**p).values()
+        v = ChainGraph(**p).values()
         w, b = [p["w1"], p["w2"], p["w3"]], [p["b1"], p["b2"], p["b3"]]
         g, (a, z) = chain.gradients(w, b, p["a0"], p["y"]), chain.trace(w, b, p["a0"])
         assert v["C"] == pytest.approx(chain.cost(w, b, p["a0"], p["y"]), rel=1e-12, abs=1e-300)
@@ -241,22 +241,22 @@ def test_graph_explorable_values_are_the_chain():
        a0=st.floats(-7, 7), y=st.floats(0, 1))
 def test_try_read_dw_and_db_off_the_graph(w, b, a0, y):
     # "∂C/∂w_l is the red number of z_l times the blue number of a_{l−1}; ∂C/∂b_l is the red number of z_l"
-    from backprop.explorables import Graph
-    v = Graph(w1=w[0], w2=w[1], w3=w[2], b1=b[0], b2=b[1], b3=b[2], a0=a0, y=y).values()
+    from backprop.explorables import ChainGraph
+    v = ChainGraph(w1=w[0], w2=w[1], w3=w[2], b1=b[0], b2=b[1], b3=b[2], a0=a0, y=y).values()
     for l in (1, 2, 3):
         assert v[f"dC_dw{l}"] == pytest.approx(v[f"dC_dz{l}"] * v[f"a{l - 1}"], rel=1e-12, abs=1e-300)
         assert v[f"dC_db{l}"] == v[f"dC_dz{l}"]
 
 
 def test_try_a0_zero_stops_only_dw1():
-    from backprop.explorables import Graph
-    v = Graph(a0=0.0).values()
+    from backprop.explorables import ChainGraph
+    v = ChainGraph(a0=0.0).values()
     assert v["dC_dw1"] == 0 and v["dC_dz1"] != 0 and v["dC_db1"] != 0
 
 
 def test_try_w2_zero_cuts_the_first_layer_off():
-    from backprop.explorables import Graph
-    v = Graph(w2=0.0).values()
+    from backprop.explorables import ChainGraph
+    v = ChainGraph(w2=0.0).values()
     for k in ("a1", "z1", "w1", "b1", "a0"):
         assert v[f"dC_d{k}"] == 0, k
     for k in ("w2", "b2", "z2", "a2", "w3", "b3", "z3", "a3", "y"):

@@ -1,0 +1,304 @@
+// maths.js
+function sigmoid(z) {
+  const e = Math.exp(-Math.abs(z));
+  return z >= 0 ? 1 / (1 + e) : e / (1 + e);
+}
+function sigmoidPrime(z) {
+  const e = Math.exp(-Math.abs(z));
+  return e / ((1 + e) * (1 + e));
+}
+function chainTrace(w, b, a0) {
+  const a = [a0.slice()], z = [];
+  for (let l = 0; l < w.length; l++) {
+    z.push(a[l].map((x) => w[l] * x + b[l]));
+    a.push(z[l].map(sigmoid));
+  }
+  return { a, z };
+}
+function chainGradients(w, b, a0, y) {
+  const L = w.length, m = a0.length, { a, z } = chainTrace(w, b, a0);
+  const dw = new Array(L).fill(0), db = new Array(L).fill(0), da = new Array(L);
+  let cost = 0;
+  for (let i = 0; i < m; i++) cost += (a[L][i] - y[i]) ** 2;
+  let daL = a[L].map((x, i) => 2 * (x - y[i]) / m);
+  for (let l = L; l >= 1; l--) {
+    const dz = daL.map((d, i) => d * sigmoidPrime(z[l - 1][i]));
+    let sw = 0, sb = 0;
+    for (let i = 0; i < m; i++) {
+      sw += dz[i] * a[l - 1][i];
+      sb += dz[i];
+    }
+    dw[l - 1] = sw;
+    db[l - 1] = sb;
+    daL = dz.map((d) => d * w[l - 1]);
+    da[l - 1] = daL;
+  }
+  return { cost: cost / m, w: dw, b: db, a: da, acts: a, zs: z };
+}
+
+// dom.js
+var SVG_NS = "http://www.w3.org/2000/svg";
+function htmlEl(tag, attrs = {}, children = []) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  for (const c of [].concat(children)) el.append(c);
+  return el;
+}
+function svgEl(tag, attrs = {}) {
+  const el = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  return el;
+}
+function svgText(x, y, text, attrs = {}) {
+  const t = svgEl("text", { x, y, class: "bp-bar-label", ...attrs });
+  t.textContent = text;
+  return t;
+}
+function fmt(x) {
+  if (x === 0) return "0";
+  const ax = Math.abs(x);
+  return ax >= 1e-3 && ax < 1e4 ? x.toFixed(4) : x.toExponential(3);
+}
+var SUB = "₀₁₂₃";
+function pageLang() {
+  const lang = (document.documentElement.lang || "").toLowerCase();
+  return lang.startsWith("zh") ? "zh" : "en";
+}
+function texts(TEXT2) {
+  return TEXT2[pageLang()] || TEXT2.en;
+}
+function pageHasMathJax() {
+  return [...document.scripts].some((el) => /\/tex-(mml-)?(chtml|svg)(-full)?\.js/.test(el.src));
+}
+function label(tex, plain) {
+  return pageHasMathJax() ? `\\(${tex}\\)` : plain;
+}
+function typeset(el) {
+  const MJ = window.MathJax;
+  if (!pageHasMathJax() || !MJ) return;
+  if (MJ.typesetPromise) MJ.typesetPromise([el]).catch(() => {
+  });
+  else if (MJ.startup && MJ.startup.promise) MJ.startup.promise.then(() => MJ.typesetPromise([el]));
+}
+
+// controls.js
+function frame(name, children, cls = "") {
+  return htmlEl("div", {
+    class: `bp-explorable ${cls}`.trim(),
+    "data-explorable": name,
+    "data-lm-suppress-shortcuts": "true"
+  }, children);
+}
+function params(model) {
+  return model.get("params");
+}
+function slider(name, label2, spec, value, onInput, aria) {
+  const input = htmlEl("input", {
+    type: "range",
+    "data-param": name,
+    min: spec.min,
+    max: spec.max,
+    step: spec.step,
+    "aria-label": aria || name
+  });
+  input.value = value;
+  const show = (v) => Number.isInteger(Number(spec.step)) ? String(v) : fmt(v);
+  const out = htmlEl("output", { class: "bp-slider-value" }, show(Number(input.value)));
+  input.addEventListener("input", () => {
+    const v = Number(input.value);
+    out.textContent = show(v);
+    onInput(v);
+  });
+  input.addEventListener("keydown", (e) => e.stopPropagation());
+  const row = htmlEl("label", { class: "bp-slider" }, [htmlEl("span", { class: "bp-label" }, label2), input, out]);
+  row.set = (v, exact = false) => {
+    input.value = v;
+    out.textContent = exact ? fmt(v) : show(Number(input.value));
+  };
+  return row;
+}
+function save(model) {
+  try {
+    model.save_changes();
+  } catch (e) {
+  }
+}
+function bindSlider(model, p, name, label2, aria, update) {
+  const spec = model.get("ranges")[name];
+  p[name] = model.get(name);
+  const row = slider(name, label2, spec, p[name], (v) => {
+    p[name] = v;
+    update(name);
+    model.set(name, v);
+    save(model);
+  }, aria);
+  model.on(`change:${name}`, () => {
+    const v = model.get(name);
+    if (v !== p[name]) {
+      p[name] = v;
+      row.set(v);
+      update(name);
+    }
+  });
+  return row;
+}
+function readoutCell(name, integer = false) {
+  const val = htmlEl("span", { class: "bp-value", "data-readout": name, "data-value": "" });
+  val.set = (x) => {
+    val.dataset.value = String(x);
+    val.textContent = integer ? String(Math.round(x)) : fmt(x);
+  };
+  return val;
+}
+function readout(name, label2, integer = false) {
+  const val = readoutCell(name, integer);
+  const row = htmlEl("div", { class: "bp-readout" }, [htmlEl("span", { class: "bp-label" }, label2), val]);
+  row.set = val.set;
+  return row;
+}
+
+// chain.js
+var LOG_LO = -4;
+var LOG_HI = 1;
+var TEXT = {
+  en: {
+    aria: (k) => k === "y" ? "target y" : k === "a0" ? "input a0" : `${k[0] === "w" ? "weight" : "bias"} ${k} of layer ${k[1]}`,
+    a3: "output",
+    C: "cost",
+    factor: (l) => `factor of layer ${l}`,
+    products: "Each ∂C₀/∂w as the product of its chain-rule factors; [w·σ′(z)] is a layer crossed going back:",
+    barsAria: "the sizes of dC/da (the wish passed back) and of dC/dw at each layer, on a log scale",
+    bars: "|∂C₀/∂a| (the size of the wish passed back) and |∂C₀/∂w|, log scale. Going back, each layer multiplies the wish by its factor w·σ′(z): the wish shrinks where |w·σ′(z)| < 1 and grows where it is larger (possible only for |w| > 4, as σ′ ≤ 1/4).",
+    shrinks: "shrinks",
+    grows: "grows",
+    flow: (parts) => `Here, crossing back: ${parts.join("; ")}.`,
+    cross: (l, f, verb) => `layer ${l}: |w${SUB[l]}σ′(z${SUB[l]})| = ${f}, the wish ${verb}`
+  },
+  zh: {
+    aria: (k) => k === "y" ? "目标值 y" : k === "a0" ? "输入 a0" : `第 ${k[1]} 层的${k[0] === "w" ? "权重" : "偏置"} ${k}`,
+    a3: "输出",
+    C: "代价",
+    factor: (l) => `第 ${l} 层的因子`,
+    products: "每个 ∂C₀/∂w 写成链式法则各因子之积；[w·σ′(z)] 表示向回经过一层：",
+    barsAria: "各层 dC/da（向回传递的期望）与 dC/dw 的大小，对数刻度",
+    bars: "|∂C₀/∂a|（向回传递的期望的大小）与 |∂C₀/∂w|，对数刻度。向回每经过一层，期望乘以该层的因子 w·σ′(z)：|w·σ′(z)| < 1 时期望变小，更大时期望变大（因 σ′ ≤ 1/4，只在 |w| > 4 时可能）。",
+    shrinks: "变小",
+    grows: "变大",
+    flow: (parts) => `此处向回：${parts.join("；")}。`,
+    cross: (l, f, verb) => `第 ${l} 层 |w${SUB[l]}σ′(z${SUB[l]})| = ${f}，期望${verb}`
+  }
+};
+function chainValues(p) {
+  const w = [p.w1, p.w2, p.w3], g = chainGradients(w, [p.b1, p.b2, p.b3], [p.a0], [p.y]);
+  const v = { a3: g.acts[3][0], C: g.cost };
+  for (let l = 1; l <= 3; l++) {
+    v[`dC_dw${l}`] = g.w[l - 1];
+    v[`dC_db${l}`] = g.b[l - 1];
+  }
+  for (let l = 0; l <= 2; l++) v[`dC_da${l}`] = g.a[l][0];
+  for (let l = 1; l <= 3; l++) v[`factor${l}`] = w[l - 1] * sigmoidPrime(g.zs[l - 1][0]);
+  v.acts = g.acts.map((x) => x[0]);
+  v.sp = g.zs.map((z) => sigmoidPrime(z[0]));
+  return v;
+}
+function render({ model, el }) {
+  const T = texts(TEXT), p = {};
+  const tex = (k) => k === "y" ? label("y", "y") : label(`${k[0]}_${k[1]}`, k[0] + SUB[k[1]]);
+  const sliders = {};
+  for (const k of params(model)) sliders[k] = bindSlider(model, p, k, tex(k), T.aria(k), () => update());
+  const d = (n) => label(`\\partial C_0/\\partial ${n[4]}_${n[5]}`, `∂C₀/∂${n[4]}${SUB[n[5]]}`);
+  const outs = { a3: readout("a3", `${T.a3} ${label("a_3", "a₃")}`), C: readout("C", `${T.C} ${label("C_0", "C₀")}`) };
+  for (const n of ["dC_dw1", "dC_dw2", "dC_dw3", "dC_db1", "dC_db2", "dC_db3", "dC_da0", "dC_da1", "dC_da2"]) {
+    outs[n] = readout(n, d(n));
+  }
+  for (let l = 1; l <= 3; l++) {
+    outs[`factor${l}`] = readout(`factor${l}`, `${T.factor(l)} ${label(`w_${l}\\sigma'(z_${l})`, `w${SUB[l]}σ′(z${SUB[l]})`)}`);
+  }
+  const products = htmlEl("div", { class: "bp-products", "aria-live": "polite" });
+  const flowSvg = svgEl("svg", { class: "bp-bars", viewBox: "0 0 300 236", role: "img", "aria-label": T.barsAria });
+  const flowText = htmlEl("div", { class: "bp-caption", "data-caption": "flow" });
+  el.append(frame("chain", [
+    htmlEl("div", { class: "bp-controls" }, Object.values(sliders)),
+    htmlEl("div", { class: "bp-readouts" }, Object.values(outs)),
+    htmlEl("div", { class: "bp-plots" }, [
+      htmlEl("div", {}, [htmlEl("div", { class: "bp-caption" }, T.products), products]),
+      htmlEl("div", {}, [flowSvg, htmlEl("div", { class: "bp-caption", "data-caption": "bars" }, T.bars), flowText])
+    ])
+  ]));
+  function factor(key, text, value, title) {
+    return htmlEl("span", { class: "bp-factor", "data-factor": key, "data-value": String(value), title }, text);
+  }
+  function update() {
+    const v = chainValues(p);
+    for (const n in outs) outs[n].set(v[n]);
+    const rows = [];
+    for (let l = 3; l >= 1; l--) {
+      const fs = [
+        factor(`a${l - 1}`, fmt(v.acts[l - 1]), v.acts[l - 1], `∂z${SUB[l]}/∂w${SUB[l]} = a${SUB[l - 1]}`),
+        factor(`sp${l}`, fmt(v.sp[l - 1]), v.sp[l - 1], `∂a${SUB[l]}/∂z${SUB[l]} = σ′(z${SUB[l]})`)
+      ];
+      for (let k = l + 1; k <= 3; k++) {
+        fs.push(factor(`factor${k}`, `[${fmt(v[`factor${k}`])}]`, v[`factor${k}`], `w${SUB[k]}σ′(z${SUB[k]})`));
+      }
+      fs.push(factor("dC_da3", fmt(2 * (v.a3 - p.y)), 2 * (v.a3 - p.y), `∂C₀/∂a₃ = 2(a₃ − y)`));
+      const parts2 = [htmlEl("span", { class: "bp-label" }, `∂C₀/∂w${SUB[l]} = `)];
+      fs.forEach((f, i) => {
+        if (i) parts2.push(" × ");
+        parts2.push(f);
+      });
+      parts2.push(" = ", htmlEl("strong", {}, fmt(v[`dC_dw${l}`])));
+      rows.push(htmlEl("div", { class: "bp-product", "data-product": `w${l}`, "data-value": String(v[`dC_dw${l}`]) }, parts2));
+    }
+    products.replaceChildren(...rows);
+    drawFlow(v);
+    const parts = [];
+    for (let l = 3; l >= 1; l--) {
+      const f = Math.abs(v[`factor${l}`]);
+      parts.push(T.cross(l, fmt(f), f < 1 ? T.shrinks : T.grows));
+    }
+    flowText.textContent = T.flow(parts);
+  }
+  function drawFlow(v) {
+    const rows = [{ label: "∂C/∂a₃", value: 2 * (v.a3 - p.y), kind: "a" }];
+    for (let l = 2; l >= 0; l--) rows.push({ label: `∂C/∂a${SUB[l]}`, value: v[`dC_da${l}`], kind: "a" });
+    for (let l = 3; l >= 1; l--) rows.push({ label: `∂C/∂w${SUB[l]}`, value: v[`dC_dw${l}`], kind: "w" });
+    flowSvg.replaceChildren();
+    const x0 = 50, x1 = 240, top = 4, rowH = 28;
+    const X = (x) => x0 + (Math.min(LOG_HI, Math.max(LOG_LO, Math.log10(Math.abs(x) || 1e-300))) - LOG_LO) / (LOG_HI - LOG_LO) * (x1 - x0);
+    for (let e = LOG_LO; e <= LOG_HI; e++) {
+      flowSvg.append(
+        svgEl("line", {
+          x1: X(10 ** e),
+          x2: X(10 ** e),
+          y1: top,
+          y2: top + rows.length * rowH,
+          class: e === 0 ? "bp-axis" : "bp-grid"
+        }),
+        svgText(X(10 ** e), top + rows.length * rowH + 12, e === 0 ? "1" : `1e${e}`, { "text-anchor": "middle", class: "bp-tick" })
+      );
+    }
+    rows.forEach((r, k) => {
+      const y = top + k * rowH;
+      flowSvg.append(
+        svgEl("rect", {
+          x: x0,
+          y: y + 5,
+          width: Math.max(0.5, X(r.value) - x0),
+          height: rowH - 10,
+          class: r.kind === "w" ? "bp-bar-pos" : "bp-bar-neg",
+          "data-bar": r.label,
+          "data-value": String(r.value)
+        }),
+        svgText(2, y + rowH / 2 + 4, r.label),
+        svgText(X(r.value) + 3, y + rowH / 2 + 4, fmt(Math.abs(r.value)), { class: "bp-bar-value" })
+      );
+    });
+  }
+  update();
+  typeset(el);
+}
+var chain_default = { render };
+export {
+  chainValues,
+  chain_default as default
+};

@@ -1,0 +1,358 @@
+// maths.js
+function sigmoid(z) {
+  const e = Math.exp(-Math.abs(z));
+  return z >= 0 ? 1 / (1 + e) : e / (1 + e);
+}
+function sigmoidPrime(z) {
+  const e = Math.exp(-Math.abs(z));
+  return e / ((1 + e) * (1 + e));
+}
+function chainTrace(w, b, a0) {
+  const a = [a0.slice()], z = [];
+  for (let l = 0; l < w.length; l++) {
+    z.push(a[l].map((x) => w[l] * x + b[l]));
+    a.push(z[l].map(sigmoid));
+  }
+  return { a, z };
+}
+function chainGradients(w, b, a0, y) {
+  const L = w.length, m = a0.length, { a, z } = chainTrace(w, b, a0);
+  const dw = new Array(L).fill(0), db = new Array(L).fill(0), da = new Array(L);
+  let cost = 0;
+  for (let i = 0; i < m; i++) cost += (a[L][i] - y[i]) ** 2;
+  let daL = a[L].map((x, i) => 2 * (x - y[i]) / m);
+  for (let l = L; l >= 1; l--) {
+    const dz = daL.map((d, i) => d * sigmoidPrime(z[l - 1][i]));
+    let sw = 0, sb = 0;
+    for (let i = 0; i < m; i++) {
+      sw += dz[i] * a[l - 1][i];
+      sb += dz[i];
+    }
+    dw[l - 1] = sw;
+    db[l - 1] = sb;
+    daL = dz.map((d) => d * w[l - 1]);
+    da[l - 1] = daL;
+  }
+  return { cost: cost / m, w: dw, b: db, a: da, acts: a, zs: z };
+}
+
+// dom.js
+var SVG_NS = "http://www.w3.org/2000/svg";
+function htmlEl(tag, attrs = {}, children = []) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  for (const c of [].concat(children)) el.append(c);
+  return el;
+}
+function svgEl(tag, attrs = {}) {
+  const el = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  return el;
+}
+function fmt(x) {
+  if (x === 0) return "0";
+  const ax = Math.abs(x);
+  return ax >= 1e-3 && ax < 1e4 ? x.toFixed(4) : x.toExponential(3);
+}
+function fmtShort(x) {
+  if (x === 0) return "0";
+  const ax = Math.abs(x);
+  return ax >= 1e-3 && ax < 1e4 ? String(Number(x.toPrecision(4))) : x.toExponential(2);
+}
+var SUB = "₀₁₂₃";
+function pageLang() {
+  const lang = (document.documentElement.lang || "").toLowerCase();
+  return lang.startsWith("zh") ? "zh" : "en";
+}
+function texts(TEXT2) {
+  return TEXT2[pageLang()] || TEXT2.en;
+}
+function pageHasMathJax() {
+  return [...document.scripts].some((el) => /\/tex-(mml-)?(chtml|svg)(-full)?\.js/.test(el.src));
+}
+function label(tex, plain) {
+  return pageHasMathJax() ? `\\(${tex}\\)` : plain;
+}
+function typeset(el) {
+  const MJ = window.MathJax;
+  if (!pageHasMathJax() || !MJ) return;
+  if (MJ.typesetPromise) MJ.typesetPromise([el]).catch(() => {
+  });
+  else if (MJ.startup && MJ.startup.promise) MJ.startup.promise.then(() => MJ.typesetPromise([el]));
+}
+
+// controls.js
+function frame(name, children, cls = "") {
+  return htmlEl("div", {
+    class: `bp-explorable ${cls}`.trim(),
+    "data-explorable": name,
+    "data-lm-suppress-shortcuts": "true"
+  }, children);
+}
+function params(model) {
+  return model.get("params");
+}
+function slider(name, label2, spec, value, onInput, aria) {
+  const input = htmlEl("input", {
+    type: "range",
+    "data-param": name,
+    min: spec.min,
+    max: spec.max,
+    step: spec.step,
+    "aria-label": aria || name
+  });
+  input.value = value;
+  const show = (v) => Number.isInteger(Number(spec.step)) ? String(v) : fmt(v);
+  const out = htmlEl("output", { class: "bp-slider-value" }, show(Number(input.value)));
+  input.addEventListener("input", () => {
+    const v = Number(input.value);
+    out.textContent = show(v);
+    onInput(v);
+  });
+  input.addEventListener("keydown", (e) => e.stopPropagation());
+  const row = htmlEl("label", { class: "bp-slider" }, [htmlEl("span", { class: "bp-label" }, label2), input, out]);
+  row.set = (v, exact = false) => {
+    input.value = v;
+    out.textContent = exact ? fmt(v) : show(Number(input.value));
+  };
+  return row;
+}
+function save(model) {
+  try {
+    model.save_changes();
+  } catch (e) {
+  }
+}
+function bindSlider(model, p, name, label2, aria, update) {
+  const spec = model.get("ranges")[name];
+  p[name] = model.get(name);
+  const row = slider(name, label2, spec, p[name], (v) => {
+    p[name] = v;
+    update(name);
+    model.set(name, v);
+    save(model);
+  }, aria);
+  model.on(`change:${name}`, () => {
+    const v = model.get(name);
+    if (v !== p[name]) {
+      p[name] = v;
+      row.set(v);
+      update(name);
+    }
+  });
+  return row;
+}
+function readoutCell(name, integer = false) {
+  const val = htmlEl("span", { class: "bp-value", "data-readout": name, "data-value": "" });
+  val.set = (x) => {
+    val.dataset.value = String(x);
+    val.textContent = integer ? String(Math.round(x)) : fmt(x);
+  };
+  return val;
+}
+
+// chain_graph.js
+var NODES = [
+  "a0",
+  "w1",
+  "b1",
+  "z1",
+  "a1",
+  "w2",
+  "b2",
+  "z2",
+  "a2",
+  "w3",
+  "b3",
+  "z3",
+  "a3",
+  "y",
+  "C"
+];
+var TEXT = {
+  en: {
+    caption: "The chain as a computational graph. In each node: its value (forward, blue) and ∂C/∂node, its gradient (backward, red; the wish is its negative). Edges carry the local derivatives.",
+    node: "node",
+    value: "value",
+    grad: "∂C/∂node (gradient)",
+    svg: "computational graph of the chain, each node with its value and its gradient",
+    aria: { w: "weight w", b: "bias b", a0: "input a0", y: "target y" }
+  },
+  zh: {
+    caption: "链的计算图。每个节点里：它的值（前向，蓝色）和 ∂C/∂节点，即它的梯度（反向，红色；期望是它的相反数）。边上是局部导数。",
+    node: "节点",
+    value: "值",
+    grad: "∂C/∂节点（梯度）",
+    svg: "链的计算图，每个节点标出它的值和梯度",
+    aria: { w: "权重 w", b: "偏置 b", a0: "输入 a0", y: "目标 y" }
+  }
+};
+function chainGraphValues(p) {
+  const g = chainGradients([p.w1, p.w2, p.w3], [p.b1, p.b2, p.b3], [p.a0], [p.y]);
+  const v = { a0: p.a0, y: p.y, C: g.cost, dC_dC: 1 };
+  v.dC_da0 = g.a[0][0];
+  for (let l = 1; l <= 3; l++) {
+    v[`w${l}`] = p[`w${l}`];
+    v[`b${l}`] = p[`b${l}`];
+    v[`z${l}`] = g.zs[l - 1][0];
+    v[`a${l}`] = g.acts[l][0];
+    v[`dC_dw${l}`] = g.w[l - 1];
+    v[`dC_db${l}`] = g.b[l - 1];
+    v[`dC_dz${l}`] = g.b[l - 1];
+    if (l < 3) v[`dC_da${l}`] = g.a[l][0];
+  }
+  v.dC_da3 = 2 * (v.a3 - p.y);
+  v.dC_dy = -2 * (v.a3 - p.y);
+  return v;
+}
+var GX = (k) => 48 + 130 * k;
+var BOX_W = 86;
+var BOX_H = 62;
+var POS = {
+  a0: [GX(0), 150],
+  z1: [GX(1), 150],
+  a1: [GX(2), 150],
+  z2: [GX(3), 150],
+  a2: [GX(4), 150],
+  z3: [GX(5), 150],
+  a3: [GX(6), 150],
+  C: [GX(7), 150],
+  y: [GX(7), 265],
+  w1: [GX(1), 45],
+  b1: [GX(1), 265],
+  w2: [GX(3), 45],
+  b2: [GX(3), 265],
+  w3: [GX(5), 45],
+  b3: [GX(5), 265]
+};
+function chainGraphEdges(v, p) {
+  const sp = (l) => sigmoidPrime(v[`z${l}`]);
+  const e = [];
+  for (let l = 1; l <= 3; l++) {
+    e.push(
+      [`a${l - 1}`, `z${l}`, p[`w${l}`]],
+      [`w${l}`, `z${l}`, v[`a${l - 1}`]],
+      [`b${l}`, `z${l}`, 1],
+      [`z${l}`, `a${l}`, sp(l)]
+    );
+  }
+  e.push(["a3", "C", 2 * (v.a3 - p.y)], ["y", "C", -2 * (v.a3 - p.y)]);
+  return e;
+}
+function nodeName(n) {
+  return n.length === 2 && SUB[n[1]] ? n[0] + SUB[n[1]] : n;
+}
+function render({ model, el }) {
+  const T = texts(TEXT), p = {};
+  const tex = (k) => k === "y" ? "y" : label(`${k[0]}_${k[1]}`, nodeName(k));
+  const aria = (k) => k.length === 2 && T.aria[k[0]] ? T.aria[k[0]] + k[1] : T.aria[k];
+  const sliders = params(model).map((k) => bindSlider(model, p, k, tex(k), aria(k), () => update()));
+  const cells = {};
+  const cell = (key) => cells[key] = readoutCell(key);
+  const table = htmlEl("table", { class: "bp-graph-table" }, [
+    htmlEl("thead", {}, htmlEl("tr", {}, [
+      htmlEl("th", { scope: "col" }, T.node),
+      htmlEl("th", { scope: "col" }, T.value),
+      htmlEl("th", { scope: "col" }, T.grad)
+    ])),
+    htmlEl("tbody", {}, NODES.map((n) => htmlEl("tr", {}, [
+      htmlEl("th", { scope: "row" }, nodeName(n)),
+      htmlEl("td", {}, cell(n)),
+      htmlEl("td", {}, cell(`dC_d${n}`))
+    ])))
+  ]);
+  const svg = svgEl("svg", { class: "bp-graph", viewBox: "0 0 1006 310", role: "img", "aria-label": T.svg });
+  el.append(frame("graph", [
+    // data-explorable="graph": the name its DOM contract gave it
+    htmlEl("div", { class: "bp-controls" }, sliders),
+    htmlEl("div", { class: "bp-readouts" }, table),
+    htmlEl("div", { class: "bp-plots bp-graph-plot" }, [
+      htmlEl("div", { class: "bp-graph-wrap" }, svg),
+      htmlEl("div", { class: "bp-caption" }, T.caption)
+    ])
+  ]));
+  function text(x, y, str, cls, room, size, anchor = "middle") {
+    const t = svgEl("text", { x, y, "text-anchor": anchor, class: cls });
+    t.textContent = str;
+    if (str.length * 0.6 * size > room) {
+      t.setAttribute("textLength", room);
+      t.setAttribute("lengthAdjust", "spacingAndGlyphs");
+    }
+    svg.append(t);
+  }
+  function draw(v) {
+    svg.replaceChildren();
+    const defs = svgEl("defs");
+    const marker = svgEl("marker", {
+      id: "bp-graph-arrow",
+      viewBox: "0 0 10 10",
+      refX: 10,
+      refY: 5,
+      markerWidth: 7,
+      markerHeight: 7,
+      orient: "auto-start-reverse"
+    });
+    marker.append(svgEl("path", { d: "M0,0 L10,5 L0,10 z", class: "bp-graph-arrowhead" }));
+    defs.append(marker);
+    svg.append(defs);
+    const W = BOX_W, H = BOX_H;
+    for (const [from, to, d] of chainGraphEdges(v, p)) {
+      const [x0, y0] = POS[from], [x1, y1] = POS[to];
+      const dx = x1 - x0, dy = y1 - y0;
+      const cut = (ddx, ddy) => Math.min(
+        ddx ? W / 2 / Math.abs(ddx) : Infinity,
+        ddy ? H / 2 / Math.abs(ddy) : Infinity
+      );
+      const t0 = cut(dx, dy), t1 = 1 - cut(dx, dy);
+      svg.append(svgEl("line", {
+        x1: x0 + t0 * dx,
+        y1: y0 + t0 * dy,
+        x2: x0 + t1 * dx,
+        y2: y0 + t1 * dy,
+        class: "bp-graph-edge",
+        "marker-end": "url(#bp-graph-arrow)"
+      }));
+      if (dy === 0) {
+        text(x0 + dx / 2, y0 - 6, fmtShort(d), "bp-graph-local", Math.abs(dx) - W - 4, 11);
+      } else {
+        const last = x0 === GX(7);
+        text(
+          x0 + (last ? -6 : 6),
+          y0 + dy / 2 + 4,
+          fmtShort(d),
+          "bp-graph-local",
+          60,
+          11,
+          last ? "end" : "start"
+        );
+      }
+    }
+    for (const n of NODES) {
+      const [x, y] = POS[n];
+      svg.append(svgEl("rect", {
+        x: x - W / 2,
+        y: y - H / 2,
+        width: W,
+        height: H,
+        rx: 6,
+        class: n === "C" ? "bp-graph-node bp-graph-out" : "bp-graph-node"
+      }));
+      text(x, y - 12, nodeName(n), "bp-graph-name", W - 6, 16);
+      text(x, y + 7, fmtShort(v[n]), "bp-graph-val", W - 6, 14);
+      text(x, y + 24, fmtShort(v[`dC_d${n}`]), "bp-graph-grad", W - 6, 14);
+    }
+  }
+  function update() {
+    const v = chainGraphValues(p);
+    for (const [k, c] of Object.entries(cells)) c.set(v[k]);
+    draw(v);
+  }
+  update();
+  typeset(el);
+}
+var chain_graph_default = { render };
+export {
+  chainGraphEdges,
+  chainGraphValues,
+  chain_graph_default as default
+};

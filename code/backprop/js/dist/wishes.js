@@ -1,0 +1,354 @@
+// maths.js
+function sigmoid(z) {
+  const e = Math.exp(-Math.abs(z));
+  return z >= 0 ? 1 / (1 + e) : e / (1 + e);
+}
+function sigmoidPrime(z) {
+  const e = Math.exp(-Math.abs(z));
+  return e / ((1 + e) * (1 + e));
+}
+
+// dom.js
+var SVG_NS = "http://www.w3.org/2000/svg";
+function htmlEl(tag, attrs = {}, children = []) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  for (const c of [].concat(children)) el.append(c);
+  return el;
+}
+function svgEl(tag, attrs = {}) {
+  const el = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  return el;
+}
+function svgText(x, y, text, attrs = {}) {
+  const t = svgEl("text", { x, y, class: "bp-bar-label", ...attrs });
+  t.textContent = text;
+  return t;
+}
+function fmt(x) {
+  if (x === 0) return "0";
+  const ax = Math.abs(x);
+  return ax >= 1e-3 && ax < 1e4 ? x.toFixed(4) : x.toExponential(3);
+}
+var SUB = "₀₁₂₃";
+function pageLang() {
+  const lang = (document.documentElement.lang || "").toLowerCase();
+  return lang.startsWith("zh") ? "zh" : "en";
+}
+function texts(TEXT2) {
+  return TEXT2[pageLang()] || TEXT2.en;
+}
+function pageHasMathJax() {
+  return [...document.scripts].some((el) => /\/tex-(mml-)?(chtml|svg)(-full)?\.js/.test(el.src));
+}
+function label(tex, plain) {
+  return pageHasMathJax() ? `\\(${tex}\\)` : plain;
+}
+function typeset(el) {
+  const MJ = window.MathJax;
+  if (!pageHasMathJax() || !MJ) return;
+  if (MJ.typesetPromise) MJ.typesetPromise([el]).catch(() => {
+  });
+  else if (MJ.startup && MJ.startup.promise) MJ.startup.promise.then(() => MJ.typesetPromise([el]));
+}
+
+// controls.js
+function frame(name, children, cls = "") {
+  return htmlEl("div", {
+    class: `bp-explorable ${cls}`.trim(),
+    "data-explorable": name,
+    "data-lm-suppress-shortcuts": "true"
+  }, children);
+}
+function slider(name, label2, spec, value, onInput, aria) {
+  const input = htmlEl("input", {
+    type: "range",
+    "data-param": name,
+    min: spec.min,
+    max: spec.max,
+    step: spec.step,
+    "aria-label": aria || name
+  });
+  input.value = value;
+  const show = (v) => Number.isInteger(Number(spec.step)) ? String(v) : fmt(v);
+  const out = htmlEl("output", { class: "bp-slider-value" }, show(Number(input.value)));
+  input.addEventListener("input", () => {
+    const v = Number(input.value);
+    out.textContent = show(v);
+    onInput(v);
+  });
+  input.addEventListener("keydown", (e) => e.stopPropagation());
+  const row = htmlEl("label", { class: "bp-slider" }, [htmlEl("span", { class: "bp-label" }, label2), input, out]);
+  row.set = (v, exact = false) => {
+    input.value = v;
+    out.textContent = exact ? fmt(v) : show(Number(input.value));
+  };
+  return row;
+}
+function save(model) {
+  try {
+    model.save_changes();
+  } catch (e) {
+  }
+}
+function bindSlider(model, p, name, label2, aria, update) {
+  const spec = model.get("ranges")[name];
+  p[name] = model.get(name);
+  const row = slider(name, label2, spec, p[name], (v) => {
+    p[name] = v;
+    update(name);
+    model.set(name, v);
+    save(model);
+  }, aria);
+  model.on(`change:${name}`, () => {
+    const v = model.get(name);
+    if (v !== p[name]) {
+      p[name] = v;
+      row.set(v);
+      update(name);
+    }
+  });
+  return row;
+}
+function sliderGroup(title, rows) {
+  return htmlEl("fieldset", {}, [htmlEl("legend", {}, title), ...rows]);
+}
+function readoutCell(name, integer = false) {
+  const val = htmlEl("span", { class: "bp-value", "data-readout": name, "data-value": "" });
+  val.set = (x) => {
+    val.dataset.value = String(x);
+    val.textContent = integer ? String(Math.round(x)) : fmt(x);
+  };
+  return val;
+}
+function readout(name, label2, integer = false) {
+  const val = readoutCell(name, integer);
+  const row = htmlEl("div", { class: "bp-readout" }, [htmlEl("span", { class: "bp-label" }, label2), val]);
+  row.set = val.set;
+  return row;
+}
+function button(action, text, onClick, aria) {
+  const b = htmlEl("button", { type: "button", "data-action": action, ...aria ? { "aria-label": aria } : {} }, text);
+  b.addEventListener("click", onClick);
+  return b;
+}
+function silenceButtons(model, p, sliders, T, output, update, n = 2) {
+  return [...Array(n).keys()].map((j) => button(`match${j}`, T.match(j), () => {
+    const y = output(j), name = `y${j}`;
+    p[name] = y;
+    sliders[name].set(y, true);
+    update(name);
+    model.set(name, y);
+    save(model);
+  }, T.matchAria(j)));
+}
+
+// charts.js
+function wishArrow(x, y, wish, { scale, length, width, cls, key }) {
+  const g = svgEl("g", { class: cls, "data-arrow": key, "data-value": String(wish) });
+  const clipped = Math.abs(wish) > scale;
+  const f = Math.min(Math.abs(wish) / scale, 1), len = length * f, wdt = 1 + width * f, dir = wish > 0 ? -1 : 1;
+  if (len < 0.5) {
+    g.setAttribute("display", "none");
+    return g;
+  }
+  const head = Math.min(len, Math.max(0.6 * len, 4), 5 + 1.5 * wdt);
+  const tip = (at) => svgEl("polygon", { points: `${x - 3 - wdt},${y + dir * (at - head)} ${x + 3 + wdt},${y + dir * (at - head)} ${x},${y + dir * at}`, stroke: "none" });
+  g.append(svgEl("line", { x1: x, y1: y, x2: x, y2: y + dir * (len - head), "stroke-width": wdt }), tip(len));
+  if (clipped) {
+    g.setAttribute("data-clipped", "");
+    g.append(tip(len - head));
+  }
+  return g;
+}
+
+// wishes.js
+var J = [0, 1];
+var K = [0, 1, 2];
+var SCALE = 0.8;
+var TEXT = {
+  en: {
+    groups: ["inputs aₖ (from layer L−1)", "targets yⱼ", "biases bⱼ", "weights wⱼₖ (into neuron j from input k)"],
+    aria: {
+      a: (k) => `input activation a ${k}`,
+      y: (j) => `target y ${j} of output neuron ${j}`,
+      b: (j) => `bias b ${j} of output neuron ${j}`,
+      w: (j, k) => `weight from input ${k} to output neuron ${j}`
+    },
+    cost: "cost",
+    output: (j) => `output of neuron ${j}`,
+    heads: [
+      "cost and outputs",
+      (j) => `neuron ${j}'s gradients ∂C/∂θ`,
+      "the inputs' gradients, summed",
+      "The readouts are gradients ∂C/∂θ; the arrows are the wishes, their negatives −∂C/∂θ."
+    ],
+    match: (j) => `silence neuron ${j}: set y${SUB[j]} to its output`,
+    matchAria: (j) => `silence output neuron ${j}: set its target to its output`,
+    cols: ["neuron 0", "neuron 1", "sum"],
+    svgAria: "The network: three inputs on the left feed two output neurons on the right. Beside each input, an arrow for each output neuron's wish for it, and an arrow for their sum.",
+    caption: "Arrows: output neuron j's wish −∂Eⱼ/∂aₖ for input aₖ (per unit of learning rate; Eⱼ is neuron j's squared error; up: aₖ should grow; length and width: how much), then their sum −∂C/∂aₖ. The scale is fixed: a full-length arrow is a wish of 0.8, and a double head marks a longer one. Lines: the weights wⱼₖ (width |wⱼₖ|, dashed when negative)."
+  },
+  zh: {
+    groups: ["输入 aₖ（来自第 L−1 层）", "目标值 yⱼ", "偏置 bⱼ", "权重 wⱼₖ（输入 k 到神经元 j）"],
+    aria: {
+      a: (k) => `输入激活值 a ${k}`,
+      y: (j) => `输出神经元 ${j} 的目标值 y ${j}`,
+      b: (j) => `输出神经元 ${j} 的偏置 b ${j}`,
+      w: (j, k) => `输入 ${k} 到输出神经元 ${j} 的权重`
+    },
+    cost: "代价",
+    output: (j) => `神经元 ${j} 的输出`,
+    heads: [
+      "代价与输出",
+      (j) => `神经元 ${j} 的梯度 ∂C/∂θ`,
+      "每个输入的梯度之和",
+      "读数是梯度 ∂C/∂θ；箭头是期望，即它们的相反数 −∂C/∂θ。"
+    ],
+    match: (j) => `让神经元 ${j} 安静：令 y${SUB[j]} 等于它的输出`,
+    matchAria: (j) => `让输出神经元 ${j} 安静：把它的目标值设为它的输出`,
+    cols: ["神经元 0", "神经元 1", "总和"],
+    svgAria: "网络：左边三个输入连到右边两个输出神经元。每个输入旁边，是每个输出神经元对它的期望（箭头），以及它们的总和。",
+    caption: "箭头：输出神经元 j 对输入 aₖ 的期望 −∂Eⱼ/∂aₖ（每单位学习率；Eⱼ 是神经元 j 的平方误差；向上：aₖ 应该变大；长度和粗细：变多少），然后是它们的总和 −∂C/∂aₖ。刻度固定：满长的箭头表示期望为 0.8，双箭头表示更长的期望。连线：权重 wⱼₖ（粗细为 |wⱼₖ|，负值为虚线）。"
+  }
+};
+function wishesValues(p) {
+  const a = [p.a0, p.a1, p.a2], v = { C: 0 };
+  const dz = [], dE = [[], []];
+  for (const j of J) {
+    let z = 0;
+    for (const k of K) z += p[`w${j}${k}`] * a[k];
+    z += p[`b${j}`];
+    const out = sigmoid(z);
+    v[`out${j}`] = out;
+    v.C += (out - p[`y${j}`]) ** 2;
+    dz[j] = 2 * (out - p[`y${j}`]) * sigmoidPrime(z);
+    v[`dC_dz${j}`] = dz[j];
+    v[`dC_db${j}`] = dz[j];
+    for (const k of K) {
+      dE[j][k] = p[`w${j}${k}`] * dz[j];
+      v[`wish_${j}_${k}`] = dE[j][k];
+      v[`dC_dw${j}${k}`] = dz[j] * a[k];
+    }
+  }
+  for (const k of K) v[`dC_da${k}`] = 0 + dE[0][k] + dE[1][k];
+  return v;
+}
+function render({ model, el }) {
+  const T = texts(TEXT), p = {}, sliders = {};
+  const tex = {
+    a: (k) => label(`a_${k}`, `a${SUB[k]}`),
+    y: (j) => label(`y_${j}`, `y${SUB[j]}`),
+    b: (j) => label(`b_${j}`, `b${SUB[j]}`),
+    w: (j, k) => label(`w_{${j}${k}}`, `w${SUB[j]}${SUB[k]}`)
+  };
+  const bind = (name, lab, aria) => sliders[name] = bindSlider(model, p, name, lab, aria, () => update());
+  const inputs = sliderGroup(T.groups[0], K.map((k) => bind(`a${k}`, tex.a(k), T.aria.a(k))));
+  const targets = sliderGroup(T.groups[1], J.map((j) => bind(`y${j}`, tex.y(j), T.aria.y(j))));
+  const biases = sliderGroup(T.groups[2], J.map((j) => bind(`b${j}`, tex.b(j), T.aria.b(j))));
+  const weights = sliderGroup(T.groups[3], J.flatMap((j) => K.map((k) => bind(`w${j}${k}`, tex.w(j, k), T.aria.w(j, k)))));
+  const buttons = silenceButtons(model, p, sliders, T, (j) => wishesValues(p)[`out${j}`], () => update());
+  const outs = {};
+  const ro = (key, lab) => {
+    outs[key] = readout(key, lab);
+    return outs[key];
+  };
+  const top = [
+    ro("C", `${T.cost} ` + label("C = \\sum_j (a^{(L)}_j - y_j)^2", "C = Σⱼ (aⱼ⁽ᴸ⁾ − yⱼ)²")),
+    ...J.map((j) => ro(`out${j}`, `${T.output(j)} ` + label(`a^{(L)}_${j}`, `a${SUB[j]}⁽ᴸ⁾`)))
+  ];
+  const neuronBox = (j) => htmlEl("div", { class: "wz-group" }, [
+    htmlEl("div", { class: "wz-head" }, T.heads[1](j)),
+    ro(`dC_dz${j}`, label(`\\partial C/\\partial z_${j}`, `∂C/∂z${SUB[j]}`)),
+    ...K.map((k) => ro(`wish_${j}_${k}`, label(
+      `\\partial E_${j}/\\partial a_${k}`,
+      `∂E${SUB[j]}/∂a${SUB[k]}`
+    ))),
+    ...K.map((k) => ro(`dC_dw${j}${k}`, label(
+      `\\partial C/\\partial w_{${j}${k}}`,
+      `∂C/∂w${SUB[j]}${SUB[k]}`
+    ))),
+    ro(`dC_db${j}`, label(`\\partial C/\\partial b_${j}`, `∂C/∂b${SUB[j]}`))
+  ]);
+  const sumBox = htmlEl("div", { class: "wz-group" }, [
+    htmlEl("div", { class: "wz-head" }, T.heads[2]),
+    ...K.map((k) => ro(`dC_da${k}`, label(
+      `\\partial C/\\partial a_${k} = \\textstyle\\sum_j`,
+      `∂C/∂a${SUB[k]} = Σⱼ`
+    )))
+  ]);
+  const svg = svgEl("svg", { viewBox: "0 0 350 250", role: "img", "aria-label": T.svgAria, "data-picture": "wishes" });
+  el.append(frame("wishes", [
+    htmlEl("div", { class: "wz-sliders" }, [inputs, htmlEl("div", {}, [targets, biases]), weights]),
+    htmlEl("div", { class: "bp-buttons" }, buttons),
+    htmlEl("div", { class: "wz-picture" }, [svg, htmlEl("div", { class: "bp-caption" }, T.caption)]),
+    htmlEl("div", { class: "wz-readouts" }, [
+      htmlEl(
+        "div",
+        { class: "wz-group wz-wide" },
+        [htmlEl("div", { class: "wz-head" }, T.heads[0]), htmlEl("div", { class: "wz-top" }, top)]
+      ),
+      neuronBox(0),
+      neuronBox(1),
+      sumBox,
+      htmlEl("div", { class: "bp-caption wz-wide" }, T.heads[3])
+    ])
+  ], "bp-wishes"));
+  const ROW = [70, 140, 210], OUT = [105, 175], XIN = 200, XOUT = 320, XCOL = [28, 80, 138];
+  const arrow = (x, y, wish, cls, key) => wishArrow(x, y, wish, { scale: SCALE, length: 32, width: 5, cls, key });
+  const text = (x, y, str, cls = "wz-text", anchor = "middle") => svgText(x, y, str, { class: cls, "text-anchor": anchor });
+  function draw(v) {
+    svg.replaceChildren();
+    const a = [p.a0, p.a1, p.a2];
+    const wish = J.map((j) => K.map((k) => -v[`wish_${j}_${k}`]));
+    const sums = K.map((k) => -v[`dC_da${k}`]);
+    J.forEach((j) => svg.append(text(XCOL[j], 18, T.cols[j], `wz-small`)));
+    svg.append(text(XCOL[2], 18, T.cols[2], "wz-small"));
+    for (const j of J) {
+      for (const k of K) {
+        svg.append(svgEl("line", {
+          x1: XIN + 20,
+          y1: ROW[k],
+          x2: XOUT - 20,
+          y2: OUT[j],
+          class: `wz-edge wz-j${j}`,
+          "stroke-width": 0.5 + 0.8 * Math.abs(p[`w${j}${k}`]),
+          "stroke-dasharray": p[`w${j}${k}`] < 0 ? "4 3" : ""
+        }));
+      }
+    }
+    for (const k of K) {
+      svg.append(svgEl("line", { x1: 6, x2: 160, y1: ROW[k], y2: ROW[k], class: "wz-base" }));
+      svg.append(text(54, ROW[k] + 4, "+", "wz-small"), text(109, ROW[k] + 4, "=", "wz-small"));
+      for (const j of J) svg.append(arrow(XCOL[j], ROW[k], wish[j][k], `wz-j${j}`, `${j}-${k}`));
+      svg.append(arrow(XCOL[2], ROW[k], sums[k], "wz-sum", `sum-${k}`));
+      svg.append(
+        svgEl("circle", { cx: XIN, cy: ROW[k], r: 20, class: "wz-node" }),
+        text(XIN, ROW[k] - 1, `a${SUB[k]}`),
+        text(XIN, ROW[k] + 11, a[k].toFixed(2), "wz-small")
+      );
+    }
+    for (const j of J) {
+      svg.append(
+        svgEl("circle", { cx: XOUT, cy: OUT[j], r: 20, class: `wz-node` }),
+        svgEl("circle", { cx: XOUT, cy: OUT[j], r: 20, class: `wz-j${j}`, style: "fill: none", "stroke-width": 2.5 }),
+        text(XOUT, OUT[j] - 1, `a${SUB[j]}⁽ᴸ⁾`),
+        text(XOUT, OUT[j] + 11, v[`out${j}`].toFixed(2), "wz-small"),
+        text(XOUT, OUT[j] + 34, `y${SUB[j]} = ${p[`y${j}`].toFixed(2)}`, "wz-small")
+      );
+    }
+  }
+  function update() {
+    const v = wishesValues(p);
+    for (const k in outs) outs[k].set(v[k]);
+    draw(v);
+  }
+  update();
+  typeset(el);
+}
+var wishes_default = { render };
+export {
+  wishes_default as default,
+  wishesValues
+};
