@@ -78,6 +78,11 @@ export function readout(name, label, integer = false) {
   return row;
 }
 
+// Labelled readouts from [[key, label], ...]: {key: row}, in that order (Object.values gives the rows).
+export function readouts(list) {
+  return Object.fromEntries(list.map(([key, text]) => [key, readout(key, text)]));
+}
+
 export function button(action, text, onClick, aria) {
   const b = htmlEl("button", { type: "button", "data-action": action, ...(aria ? { "aria-label": aria } : {}) }, text);
   b.addEventListener("click", onClick);

@@ -6,7 +6,7 @@
 // function for layer 1, whose own wishes are step 1's sums.
 import { sigmoid } from "./maths.js";
 import { SUB, fmt, htmlEl, label, svgEl, svgText, texts, typeset } from "./dom.js";
-import { bindSlider, frame, params, readout, readoutCell, silenceButtons, sliderGroup } from "./controls.js";
+import { bindSlider, frame, params, readoutCell, readouts, silenceButtons, sliderGroup } from "./controls.js";
 import { wishArrow } from "./charts.js";
 
 const NAME = { 0: (i) => `x${SUB[i]}`, 1: (k) => `a⁽¹⁾${SUB[k]}`, 2: (j) => `a⁽²⁾${SUB[j]}` };
@@ -92,6 +92,71 @@ export function recursionValues(p) {    // as backprop.explorables.Recursion.val
 }
 
 
+const range = (n) => [...Array(n).keys()];
+
+// One step's table, its cells' readouts put in outs: a column per sending neuron j (layer l, nS of them) and one
+// for the sums; rows: the senders' own wishes, their σ'(z), then one row per neuron k of the layer before (nR of
+// them: its pieces, then their sum).
+function stepTable(T, outs, l, nS, nR) {
+  const cell = (key) => htmlEl("td", {}, (outs[key] = readoutCell(key)));
+  const th = (text, attrs = {}) => htmlEl("th", attrs, text);
+  const row = (name, keys, withSum) => htmlEl("tr", {}, [th(name, { scope: "row" }), ...keys.map(cell),
+    withSum ? cell(withSum) : htmlEl("td", {})]);
+  return htmlEl("div", { class: "rc-table-wrap" }, htmlEl("table", { "aria-label": T.tableAria(3 - l), "data-table": `step${3 - l}` }, [
+    htmlEl("thead", {}, htmlEl("tr", {}, [th(""), ...range(nS).map((j) => th(T.from(NAME[l](j)), { scope: "col" })),
+      th(T.sum, { scope: "col" })])),
+    htmlEl("tbody", {}, [
+      row(T.own[2 - l], range(nS).map((j) => `wish${l}_${j}`)),
+      row(T.gp, range(nS).map((j) => `gp${l}_${j}`)),
+      ...range(nR).map((k) => row(T.to(NAME[l - 1](k)), range(nS).map((j) => `piece${l}_${j}_${k}`), `sum${l - 1}_${k}`)),
+    ])]));
+}
+
+const ROW = (n, i) => 120 + (i - (n - 1) / 2) * 64, XR = 184, XS = 282, XW = 320, LEN = 28;
+const COL = (j) => 16 + 34 * j;
+const arrow = (x, y, wish, scale, cls, key) => wishArrow(x, y, wish, { scale, length: LEN, width: 4, cls, key });
+const text = (x, y, str, cls = "rc-text", anchor = "middle") => svgText(x, y, str, { class: cls, "text-anchor": anchor });
+
+// One step's picture, into svg: the senders (layer l, weights W) on the right with their own wishes, the layer
+// before in the middle, and on the left, for each neuron k of the layer before, the pieces from every sender
+// and their sum. The left side is scaled to its longest arrow (scale); the own wishes on the right to ownScale.
+function drawStep(svg, T, p, l, r, acts, W, scale, ownScale) {
+  const nS = W.length, nR = W[0].length, xSum = COL(nS) + 10;
+  const senderCls = (j) => `rc-s${l}-${j}`, sumCls = (k) => (l === 2 ? `rc-s1-${k}` : "rc-s0");
+  svg.replaceChildren();
+  for (let j = 0; j < nS; j++) svg.append(text(COL(j), 14, NAME[l](j), "rc-small"));
+  svg.append(text(xSum, 14, T.sum, "rc-small"), text(338, 14, T.ownHead, "rc-small", "end"));
+  svg.append(text(4, 232, T.scale(scale), "rc-small", "start"),
+    text(338, 232, l === 2 ? T.scale(ownScale) : T.asBefore, "rc-small", "end"));
+  for (let j = 0; j < nS; j++) {
+    for (let k = 0; k < nR; k++) {
+      svg.append(svgEl("line", { x1: XR + 19, y1: ROW(nR, k), x2: XS - 19, y2: ROW(nS, j), class: `rc-edge ${senderCls(j)}`,
+        "stroke-width": 0.5 + 0.8 * Math.abs(W[j][k]), "stroke-dasharray": W[j][k] < 0 ? "4 3" : "" }));
+    }
+  }
+  for (let k = 0; k < nR; k++) {
+    const y = ROW(nR, k);
+    svg.append(svgEl("line", { x1: 4, x2: xSum + 14, y1: y, y2: y, class: "rc-base" }));
+    for (let j = 0; j < nS; j++) {
+      svg.append(arrow(COL(j), y, r.piece[j][k], scale, senderCls(j), `${l}-${j}-${k}`));
+      if (j > 0) svg.append(text(COL(j) - 17, y + 4, "+", "rc-small"));
+    }
+    svg.append(text(xSum - 17, y + 4, "=", "rc-small"), arrow(xSum, y, r.sum[k], scale, sumCls(k), `sum${l - 1}-${k}`));
+    svg.append(svgEl("circle", { cx: XR, cy: y, r: 19, class: "rc-node" }));
+    if (l === 2) svg.append(svgEl("circle", { cx: XR, cy: y, r: 19, class: sumCls(k), style: "fill: none", "stroke-width": 2.5 }));
+    svg.append(text(XR, y - 1, NAME[l - 1](k)), text(XR, y + 11, acts[l - 1][k].toFixed(2), "rc-small"));
+  }
+  for (let j = 0; j < nS; j++) {
+    const y = ROW(nS, j);
+    svg.append(svgEl("line", { x1: XW - 12, x2: XW + 12, y1: y, y2: y, class: "rc-base" }),
+      arrow(XW, y, r.wish[j], ownScale, senderCls(j), `own${l}-${j}`),
+      svgEl("circle", { cx: XS, cy: y, r: 19, class: "rc-node" }),
+      svgEl("circle", { cx: XS, cy: y, r: 19, class: senderCls(j), style: "fill: none", "stroke-width": 2.5 }),
+      text(XS, y - 1, NAME[l](j)), text(XS, y + 11, acts[l][j].toFixed(2), "rc-small"));
+    if (l === 2) svg.append(text(XS, y + 32, `y${SUB[j]} = ${p[`y${j}`].toFixed(2)}`, "rc-small"));
+  }
+}
+
 function render({ model, el }) {
   const T = texts(TEXT), p = {}, sliders = {};
   for (const k of ["W1", "W2", "b2"]) p[k] = model.get(k);
@@ -102,38 +167,15 @@ function render({ model, el }) {
   for (const k of params(model)) sliders[k] = bindSlider(model, p, k, labels[k], T.aria[k], () => update());
   const group = (title, names) => sliderGroup(title, names.map((n) => sliders[n]));
   const buttons = silenceButtons(model, p, sliders, T, (j) => recursionValues(p).v[`out${j}`], () => update());
-
-  const outs = {};
-  const cell = (key) => htmlEl("td", {}, (outs[key] = readoutCell(key)));
-  const top = [readout("C", `${T.cost} ${label("C", "C")}`),
-    ...[0, 1].map((j) => readout(`out${j}`, `${T.output(j)} ${label(`a^{(2)}_${j}`, NAME[2](j))}`))];
-  for (const r of top) outs[r.querySelector("[data-readout]").dataset.readout] = r;
-
-  // one step's table: a column per sending neuron j and one for the sums; rows: the senders' own wishes,
-  // their σ'(z), then one row per neuron k of the layer before (its pieces, then their sum)
-  function table(l, nS, nR) {
-    const th = (text, attrs = {}) => htmlEl("th", attrs, text);
-    const head = htmlEl("tr", {}, [th(""), ...[...Array(nS).keys()].map((j) => th(T.from(NAME[l](j)), { scope: "col" })),
-      th(T.sum, { scope: "col" })]);
-    const row = (name, keys, withSum) => htmlEl("tr", {}, [th(name, { scope: "row" }), ...keys.map(cell),
-      withSum ? cell(withSum) : htmlEl("td", {})]);
-    const range = (n) => [...Array(n).keys()];
-    return htmlEl("div", { class: "rc-table-wrap" }, htmlEl("table", { "aria-label": T.tableAria(3 - l), "data-table": `step${3 - l}` }, [
-      htmlEl("thead", {}, head),
-      htmlEl("tbody", {}, [
-        row(T.own[2 - l], range(nS).map((j) => `wish${l}_${j}`)),
-        row(T.gp, range(nS).map((j) => `gp${l}_${j}`)),
-        ...range(nR).map((k) => row(T.to(NAME[l - 1](k)), range(nS).map((j) => `piece${l}_${j}_${k}`), `sum${l - 1}_${k}`)),
-      ])]));
-  }
-
-  const svgs = {}, scaleText = {};
-  const step = (l, nS, nR) => {
+  const outs = readouts([["C", `${T.cost} ${label("C", "C")}`],
+    ...[0, 1].map((j) => [`out${j}`, `${T.output(j)} ${label(`a^{(2)}_${j}`, NAME[2](j))}`])]);
+  const top = Object.values(outs);
+  const svgs = {};
+  const step = (l, nS, nR) => {     // step 1 is layer l = 2, step 2 is layer 1
     svgs[l] = svgEl("svg", { viewBox: "0 0 340 238", role: "img", "aria-label": T.svgAria[2 - l], "data-picture": `step${3 - l}` });
     return htmlEl("section", { class: "rc-step", "data-step": String(3 - l) }, [
-      htmlEl("div", { class: "rc-head" }, T.steps[2 - l]), svgs[l], table(l, nS, nR)]);
+      htmlEl("div", { class: "rc-head" }, T.steps[2 - l]), svgs[l], stepTable(T, outs, l, nS, nR)]);
   };
-
   el.append(frame("recursion", [
     htmlEl("div", { class: "rc-sliders" }, [group(T.groups[0], ["x0", "x1"]), group(T.groups[1], ["y0", "y1"]),
       group(T.groups[2], ["b1_0", "b1_1", "b1_2"])]),
@@ -143,59 +185,14 @@ function render({ model, el }) {
     htmlEl("div", { class: "bp-caption" }, T.caption),
   ], "bp-recursion"));
 
-  const ROW = (n, i) => 120 + (i - (n - 1) / 2) * 64, XR = 184, XS = 282, XW = 320, LEN = 28;
-  const COL = (nS, j) => 16 + 34 * j;
-  const arrow = (x, y, wish, scale, cls, key) => wishArrow(x, y, wish, { scale, length: LEN, width: 4, cls, key });
-  const text = (x, y, str, cls = "rc-text", anchor = "middle") => svgText(x, y, str, { class: cls, "text-anchor": anchor });
-
-  // One step's picture: the senders (layer l) on the right with their own wishes, the layer before in the middle,
-  // and on the left, for each neuron k of the layer before, the pieces from every sender and their sum. The left
-  // side is scaled to its longest arrow (scale); the own wishes on the right to ownScale.
-  function drawStep(l, r, acts, W, scale, ownScale) {
-    const svg = svgs[l], nS = W.length, nR = W[0].length, xSum = COL(nS, nS) + 10;
-    const senderCls = (j) => `rc-s${l}-${j}`, sumCls = (k) => (l === 2 ? `rc-s1-${k}` : "rc-s0");
-    svg.replaceChildren();
-    for (let j = 0; j < nS; j++) svg.append(text(COL(nS, j), 14, NAME[l](j), `rc-small`));
-    svg.append(text(xSum, 14, T.sum, "rc-small"), text(338, 14, T.ownHead, "rc-small", "end"));
-    svg.append(text(4, 232, T.scale(scale), "rc-small", "start"),
-      text(338, 232, l === 2 ? T.scale(ownScale) : T.asBefore, "rc-small", "end"));
-    for (let j = 0; j < nS; j++) {
-      for (let k = 0; k < nR; k++) {
-        svg.append(svgEl("line", { x1: XR + 19, y1: ROW(nR, k), x2: XS - 19, y2: ROW(nS, j), class: `rc-edge ${senderCls(j)}`,
-          "stroke-width": 0.5 + 0.8 * Math.abs(W[j][k]), "stroke-dasharray": W[j][k] < 0 ? "4 3" : "" }));
-      }
-    }
-    for (let k = 0; k < nR; k++) {
-      const y = ROW(nR, k);
-      svg.append(svgEl("line", { x1: 4, x2: xSum + 14, y1: y, y2: y, class: "rc-base" }));
-      for (let j = 0; j < nS; j++) {
-        svg.append(arrow(COL(nS, j), y, r.piece[j][k], scale, senderCls(j), `${l}-${j}-${k}`));
-        if (j > 0) svg.append(text(COL(nS, j) - 17, y + 4, "+", "rc-small"));
-      }
-      svg.append(text(xSum - 17, y + 4, "=", "rc-small"), arrow(xSum, y, r.sum[k], scale, sumCls(k), `sum${l - 1}-${k}`));
-      svg.append(svgEl("circle", { cx: XR, cy: y, r: 19, class: "rc-node" }));
-      if (l === 2) svg.append(svgEl("circle", { cx: XR, cy: y, r: 19, class: sumCls(k), style: "fill: none", "stroke-width": 2.5 }));
-      svg.append(text(XR, y - 1, NAME[l - 1](k)), text(XR, y + 11, acts[l - 1][k].toFixed(2), "rc-small"));
-    }
-    for (let j = 0; j < nS; j++) {
-      const y = ROW(nS, j);
-      svg.append(svgEl("line", { x1: XW - 12, x2: XW + 12, y1: y, y2: y, class: "rc-base" }),
-        arrow(XW, y, r.wish[j], ownScale, senderCls(j), `own${l}-${j}`),
-        svgEl("circle", { cx: XS, cy: y, r: 19, class: "rc-node" }),
-        svgEl("circle", { cx: XS, cy: y, r: 19, class: senderCls(j), style: "fill: none", "stroke-width": 2.5 }),
-        text(XS, y - 1, NAME[l](j)), text(XS, y + 11, acts[l][j].toFixed(2), "rc-small"));
-      if (l === 2) svg.append(text(XS, y + 32, `y${SUB[j]} = ${p[`y${j}`].toFixed(2)}`, "rc-small"));
-    }
-  }
-
   // each left side at its own scale; step 2's own wishes at the scale step 1 drew them with, as its sums
   const longest = (...xs) => Math.max(1e-300, ...xs.flat(2).map(Math.abs));
   function update() {
     const { v, a, steps } = recursionValues(p);
     for (const k in outs) outs[k].set(v[k]);
     const scale1 = longest(steps[2].piece, steps[2].sum), scale2 = longest(steps[1].piece, steps[1].sum);
-    drawStep(2, steps[2], a, p.W2, scale1, longest(steps[2].wish));
-    drawStep(1, steps[1], a, p.W1, scale2, scale1);
+    drawStep(svgs[2], T, p, 2, steps[2], a, p.W2, scale1, longest(steps[2].wish));
+    drawStep(svgs[1], T, p, 1, steps[1], a, p.W1, scale2, scale1);
   }
 
   update();

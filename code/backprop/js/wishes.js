@@ -7,7 +7,7 @@
 // The readout of ∂C/∂θ for a slider θ is dC_d<θ>: dC_da0, dC_db0, dC_dw01 (w_jk: output j, input k).
 import { sigmoid, sigmoidPrime } from "./maths.js";
 import { SUB, htmlEl, label, svgEl, svgText, texts, typeset } from "./dom.js";
-import { bindSlider, frame, readout, silenceButtons, sliderGroup } from "./controls.js";
+import { bindSlider, frame, readouts, silenceButtons, sliderGroup } from "./controls.js";
 import { wishArrow } from "./charts.js";
 
 const J = [0, 1], K = [0, 1, 2];
@@ -78,6 +78,61 @@ export function wishesValues(p) {       // as backprop.explorables.Wishes.values
 }
 
 
+// The picture, into svg: the inputs a_k (middle) and the output neurons (right) joined by the weights, and beside
+// each input, each neuron's wish for it and their sum (left).
+const ROW = [70, 140, 210], OUT = [105, 175], XIN = 200, XOUT = 320, XCOL = [28, 80, 138];
+const arrow = (x, y, wish, cls, key) => wishArrow(x, y, wish, { scale: SCALE, length: 32, width: 5, cls, key });
+const text = (x, y, str, cls = "wz-text", anchor = "middle") => svgText(x, y, str, { class: cls, "text-anchor": anchor });
+
+function drawWishes(svg, T, v, p) {
+  svg.replaceChildren();
+  const a = [p.a0, p.a1, p.a2];
+  const wish = J.map((j) => K.map((k) => -v[`wish_${j}_${k}`]));   // −∂E_j/∂a_k
+  const sums = K.map((k) => -v[`dC_da${k}`]);                       // −∂C/∂a_k
+  [0, 1, 2].forEach((c) => svg.append(text(XCOL[c], 18, T.cols[c], "wz-small")));
+  for (const j of J) {
+    for (const k of K) {
+      svg.append(svgEl("line", { x1: XIN + 20, y1: ROW[k], x2: XOUT - 20, y2: OUT[j], class: `wz-edge wz-j${j}`,
+        "stroke-width": 0.5 + 0.8 * Math.abs(p[`w${j}${k}`]), "stroke-dasharray": p[`w${j}${k}`] < 0 ? "4 3" : "" }));
+    }
+  }
+  for (const k of K) {
+    svg.append(svgEl("line", { x1: 6, x2: 160, y1: ROW[k], y2: ROW[k], class: "wz-base" }));
+    svg.append(text(54, ROW[k] + 4, "+", "wz-small"), text(109, ROW[k] + 4, "=", "wz-small"));
+    for (const j of J) svg.append(arrow(XCOL[j], ROW[k], wish[j][k], `wz-j${j}`, `${j}-${k}`));
+    svg.append(arrow(XCOL[2], ROW[k], sums[k], "wz-sum", `sum-${k}`));
+    svg.append(svgEl("circle", { cx: XIN, cy: ROW[k], r: 20, class: "wz-node" }),
+      text(XIN, ROW[k] - 1, `a${SUB[k]}`), text(XIN, ROW[k] + 11, a[k].toFixed(2), "wz-small"));
+  }
+  for (const j of J) {
+    svg.append(svgEl("circle", { cx: XOUT, cy: OUT[j], r: 20, class: "wz-node" }),
+      svgEl("circle", { cx: XOUT, cy: OUT[j], r: 20, class: `wz-j${j}`, style: "fill: none", "stroke-width": 2.5 }),
+      text(XOUT, OUT[j] - 1, `a${SUB[j]}⁽ᴸ⁾`), text(XOUT, OUT[j] + 11, v[`out${j}`].toFixed(2), "wz-small"),
+      text(XOUT, OUT[j] + 34, `y${SUB[j]} = ${p[`y${j}`].toFixed(2)}`, "wz-small"));
+  }
+}
+
+// The readouts, in boxes: cost and outputs; each neuron's gradients; the inputs' summed gradients.
+function readoutBoxes(T) {
+  const head = (text) => htmlEl("div", { class: "wz-head" }, text);
+  const box = (title, list) => htmlEl("div", { class: "wz-group" }, [head(title), ...Object.values(list)]);
+  const top = readouts([["C", `${T.cost} ` + label("C = \\sum_j (a^{(L)}_j - y_j)^2", "C = Σⱼ (aⱼ⁽ᴸ⁾ − yⱼ)²")],
+    ...J.map((j) => [`out${j}`, `${T.output(j)} ` + label(`a^{(L)}_${j}`, `a${SUB[j]}⁽ᴸ⁾`)])]);
+  const neuron = J.map((j) => readouts([
+    [`dC_dz${j}`, label(`\\partial C/\\partial z_${j}`, `∂C/∂z${SUB[j]}`)],
+    ...K.map((k) => [`wish_${j}_${k}`, label(`\\partial E_${j}/\\partial a_${k}`, `∂E${SUB[j]}/∂a${SUB[k]}`)]),
+    ...K.map((k) => [`dC_dw${j}${k}`, label(`\\partial C/\\partial w_{${j}${k}}`, `∂C/∂w${SUB[j]}${SUB[k]}`)]),
+    [`dC_db${j}`, label(`\\partial C/\\partial b_${j}`, `∂C/∂b${SUB[j]}`)]]));
+  const sums = readouts(K.map((k) => [`dC_da${k}`,
+    label(`\\partial C/\\partial a_${k} = \\textstyle\\sum_j`, `∂C/∂a${SUB[k]} = Σⱼ`)]));
+  const outs = Object.assign({}, top, ...neuron, sums);
+  const boxes = htmlEl("div", { class: "wz-readouts" }, [
+    htmlEl("div", { class: "wz-group wz-wide" }, [head(T.heads[0]), htmlEl("div", { class: "wz-top" }, Object.values(top))]),
+    ...J.map((j) => box(T.heads[1](j), neuron[j])), box(T.heads[2], sums),
+    htmlEl("div", { class: "bp-caption wz-wide" }, T.heads[3])]);
+  return { outs, boxes };
+}
+
 function render({ model, el }) {
   const T = texts(TEXT), p = {}, sliders = {};
   const tex = {
@@ -90,69 +145,19 @@ function render({ model, el }) {
   const biases = sliderGroup(T.groups[2], J.map((j) => bind(`b${j}`, tex.b(j), T.aria.b(j))));
   const weights = sliderGroup(T.groups[3], J.flatMap((j) => K.map((k) => bind(`w${j}${k}`, tex.w(j, k), T.aria.w(j, k)))));
   const buttons = silenceButtons(model, p, sliders, T, (j) => wishesValues(p)[`out${j}`], () => update());
-
-  const outs = {};
-  const ro = (key, lab) => { outs[key] = readout(key, lab); return outs[key]; };
-  const top = [ro("C", `${T.cost} ` + label("C = \\sum_j (a^{(L)}_j - y_j)^2", "C = Σⱼ (aⱼ⁽ᴸ⁾ − yⱼ)²")),
-    ...J.map((j) => ro(`out${j}`, `${T.output(j)} ` + label(`a^{(L)}_${j}`, `a${SUB[j]}⁽ᴸ⁾`)))];
-  const neuronBox = (j) => htmlEl("div", { class: "wz-group" }, [htmlEl("div", { class: "wz-head" }, T.heads[1](j)),
-    ro(`dC_dz${j}`, label(`\\partial C/\\partial z_${j}`, `∂C/∂z${SUB[j]}`)),
-    ...K.map((k) => ro(`wish_${j}_${k}`, label(`\\partial E_${j}/\\partial a_${k}`,
-      `∂E${SUB[j]}/∂a${SUB[k]}`))),
-    ...K.map((k) => ro(`dC_dw${j}${k}`, label(`\\partial C/\\partial w_{${j}${k}}`,
-      `∂C/∂w${SUB[j]}${SUB[k]}`))),
-    ro(`dC_db${j}`, label(`\\partial C/\\partial b_${j}`, `∂C/∂b${SUB[j]}`))]);
-  const sumBox = htmlEl("div", { class: "wz-group" }, [htmlEl("div", { class: "wz-head" }, T.heads[2]),
-    ...K.map((k) => ro(`dC_da${k}`, label(`\\partial C/\\partial a_${k} = \\textstyle\\sum_j`,
-      `∂C/∂a${SUB[k]} = Σⱼ`)))]);
-
+  const { outs, boxes } = readoutBoxes(T);
   const svg = svgEl("svg", { viewBox: "0 0 350 250", role: "img", "aria-label": T.svgAria, "data-picture": "wishes" });
   el.append(frame("wishes", [
     htmlEl("div", { class: "wz-sliders" }, [inputs, htmlEl("div", {}, [targets, biases]), weights]),
     htmlEl("div", { class: "bp-buttons" }, buttons),
     htmlEl("div", { class: "wz-picture" }, [svg, htmlEl("div", { class: "bp-caption" }, T.caption)]),
-    htmlEl("div", { class: "wz-readouts" }, [htmlEl("div", { class: "wz-group wz-wide" },
-      [htmlEl("div", { class: "wz-head" }, T.heads[0]), htmlEl("div", { class: "wz-top" }, top)]),
-      neuronBox(0), neuronBox(1), sumBox, htmlEl("div", { class: "bp-caption wz-wide" }, T.heads[3])]),
+    boxes,
   ], "bp-wishes"));
-
-  const ROW = [70, 140, 210], OUT = [105, 175], XIN = 200, XOUT = 320, XCOL = [28, 80, 138];
-  const arrow = (x, y, wish, cls, key) => wishArrow(x, y, wish, { scale: SCALE, length: 32, width: 5, cls, key });
-  const text = (x, y, str, cls = "wz-text", anchor = "middle") => svgText(x, y, str, { class: cls, "text-anchor": anchor });
-
-  function draw(v) {
-    svg.replaceChildren();
-    const a = [p.a0, p.a1, p.a2];
-    const wish = J.map((j) => K.map((k) => -v[`wish_${j}_${k}`]));   // −∂E_j/∂a_k
-    const sums = K.map((k) => -v[`dC_da${k}`]);                              // −∂C/∂a_k
-    J.forEach((j) => svg.append(text(XCOL[j], 18, T.cols[j], `wz-small`)));
-    svg.append(text(XCOL[2], 18, T.cols[2], "wz-small"));
-    for (const j of J) {
-      for (const k of K) {
-        svg.append(svgEl("line", { x1: XIN + 20, y1: ROW[k], x2: XOUT - 20, y2: OUT[j], class: `wz-edge wz-j${j}`,
-          "stroke-width": 0.5 + 0.8 * Math.abs(p[`w${j}${k}`]), "stroke-dasharray": p[`w${j}${k}`] < 0 ? "4 3" : "" }));
-      }
-    }
-    for (const k of K) {
-      svg.append(svgEl("line", { x1: 6, x2: 160, y1: ROW[k], y2: ROW[k], class: "wz-base" }));
-      svg.append(text(54, ROW[k] + 4, "+", "wz-small"), text(109, ROW[k] + 4, "=", "wz-small"));
-      for (const j of J) svg.append(arrow(XCOL[j], ROW[k], wish[j][k], `wz-j${j}`, `${j}-${k}`));
-      svg.append(arrow(XCOL[2], ROW[k], sums[k], "wz-sum", `sum-${k}`));
-      svg.append(svgEl("circle", { cx: XIN, cy: ROW[k], r: 20, class: "wz-node" }),
-        text(XIN, ROW[k] - 1, `a${SUB[k]}`), text(XIN, ROW[k] + 11, a[k].toFixed(2), "wz-small"));
-    }
-    for (const j of J) {
-      svg.append(svgEl("circle", { cx: XOUT, cy: OUT[j], r: 20, class: `wz-node` }),
-        svgEl("circle", { cx: XOUT, cy: OUT[j], r: 20, class: `wz-j${j}`, style: "fill: none", "stroke-width": 2.5 }),
-        text(XOUT, OUT[j] - 1, `a${SUB[j]}⁽ᴸ⁾`), text(XOUT, OUT[j] + 11, v[`out${j}`].toFixed(2), "wz-small"),
-        text(XOUT, OUT[j] + 34, `y${SUB[j]} = ${p[`y${j}`].toFixed(2)}`, "wz-small"));
-    }
-  }
 
   function update() {
     const v = wishesValues(p);
     for (const k in outs) outs[k].set(v[k]);
-    draw(v);
+    drawWishes(svg, T, v, p);
   }
 
   update();

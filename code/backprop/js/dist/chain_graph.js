@@ -242,24 +242,89 @@ function chainGraphEdges(v, p) {
 function nodeName(n) {
   return n.length === 2 && SUB[n[1]] ? n[0] + SUB[n[1]] : n;
 }
+function fitText(svg, x, y, str, cls, room, size, anchor = "middle") {
+  const t = svgEl("text", { x, y, "text-anchor": anchor, class: cls });
+  t.textContent = str;
+  if (str.length * 0.6 * size > room) {
+    t.setAttribute("textLength", room);
+    t.setAttribute("lengthAdjust", "spacingAndGlyphs");
+  }
+  svg.append(t);
+}
+function drawGraph(svg, v, p) {
+  svg.replaceChildren();
+  const defs = svgEl("defs");
+  const marker = svgEl("marker", {
+    id: "bp-graph-arrow",
+    viewBox: "0 0 10 10",
+    refX: 10,
+    refY: 5,
+    markerWidth: 7,
+    markerHeight: 7,
+    orient: "auto-start-reverse"
+  });
+  marker.append(svgEl("path", { d: "M0,0 L10,5 L0,10 z", class: "bp-graph-arrowhead" }));
+  defs.append(marker);
+  svg.append(defs);
+  const W = BOX_W, H = BOX_H;
+  for (const [from, to, d] of chainGraphEdges(v, p)) {
+    const [x0, y0] = POS[from], [x1, y1] = POS[to];
+    const dx = x1 - x0, dy = y1 - y0;
+    const cut = (ddx, ddy) => Math.min(
+      ddx ? W / 2 / Math.abs(ddx) : Infinity,
+      ddy ? H / 2 / Math.abs(ddy) : Infinity
+    );
+    const t0 = cut(dx, dy), t1 = 1 - cut(dx, dy);
+    svg.append(svgEl("line", {
+      x1: x0 + t0 * dx,
+      y1: y0 + t0 * dy,
+      x2: x0 + t1 * dx,
+      y2: y0 + t1 * dy,
+      class: "bp-graph-edge",
+      "marker-end": "url(#bp-graph-arrow)"
+    }));
+    if (dy === 0) {
+      fitText(svg, x0 + dx / 2, y0 - 6, fmtShort(d), "bp-graph-local", Math.abs(dx) - W - 4, 11);
+    } else {
+      const last = x0 === GX(7);
+      fitText(
+        svg,
+        x0 + (last ? -6 : 6),
+        y0 + dy / 2 + 4,
+        fmtShort(d),
+        "bp-graph-local",
+        60,
+        11,
+        last ? "end" : "start"
+      );
+    }
+  }
+  for (const n of NODES) {
+    const [x, y] = POS[n];
+    svg.append(svgEl("rect", {
+      x: x - W / 2,
+      y: y - H / 2,
+      width: W,
+      height: H,
+      rx: 6,
+      class: n === "C" ? "bp-graph-node bp-graph-out" : "bp-graph-node"
+    }));
+    fitText(svg, x, y - 12, nodeName(n), "bp-graph-name", W - 6, 16);
+    fitText(svg, x, y + 7, fmtShort(v[n]), "bp-graph-val", W - 6, 14);
+    fitText(svg, x, y + 24, fmtShort(v[`dC_d${n}`]), "bp-graph-grad", W - 6, 14);
+  }
+}
 function render({ model, el }) {
   const T = texts(TEXT), p = {};
   const tex = (k) => k === "y" ? "y" : label(`${k[0]}_${k[1]}`, nodeName(k));
   const aria = (k) => k.length === 2 && T.aria[k[0]] ? T.aria[k[0]] + k[1] : T.aria[k];
   const sliders = params(model).map((k) => bindSlider(model, p, k, tex(k), aria(k), () => update()));
   const cells = {};
-  const cell = (key) => cells[key] = readoutCell(key);
+  const cell = (key) => htmlEl("td", {}, cells[key] = readoutCell(key));
+  const th = (text, scope) => htmlEl("th", { scope }, text);
   const table = htmlEl("table", { class: "bp-graph-table" }, [
-    htmlEl("thead", {}, htmlEl("tr", {}, [
-      htmlEl("th", { scope: "col" }, T.node),
-      htmlEl("th", { scope: "col" }, T.value),
-      htmlEl("th", { scope: "col" }, T.grad)
-    ])),
-    htmlEl("tbody", {}, NODES.map((n) => htmlEl("tr", {}, [
-      htmlEl("th", { scope: "row" }, nodeName(n)),
-      htmlEl("td", {}, cell(n)),
-      htmlEl("td", {}, cell(`dC_d${n}`))
-    ])))
+    htmlEl("thead", {}, htmlEl("tr", {}, [th(T.node, "col"), th(T.value, "col"), th(T.grad, "col")])),
+    htmlEl("tbody", {}, NODES.map((n) => htmlEl("tr", {}, [th(nodeName(n), "row"), cell(n), cell(`dC_d${n}`)])))
   ]);
   const svg = svgEl("svg", { class: "bp-graph", viewBox: "0 0 1006 310", role: "img", "aria-label": T.svg });
   el.append(frame("graph", [
@@ -271,81 +336,10 @@ function render({ model, el }) {
       htmlEl("div", { class: "bp-caption" }, T.caption)
     ])
   ]));
-  function text(x, y, str, cls, room, size, anchor = "middle") {
-    const t = svgEl("text", { x, y, "text-anchor": anchor, class: cls });
-    t.textContent = str;
-    if (str.length * 0.6 * size > room) {
-      t.setAttribute("textLength", room);
-      t.setAttribute("lengthAdjust", "spacingAndGlyphs");
-    }
-    svg.append(t);
-  }
-  function draw(v) {
-    svg.replaceChildren();
-    const defs = svgEl("defs");
-    const marker = svgEl("marker", {
-      id: "bp-graph-arrow",
-      viewBox: "0 0 10 10",
-      refX: 10,
-      refY: 5,
-      markerWidth: 7,
-      markerHeight: 7,
-      orient: "auto-start-reverse"
-    });
-    marker.append(svgEl("path", { d: "M0,0 L10,5 L0,10 z", class: "bp-graph-arrowhead" }));
-    defs.append(marker);
-    svg.append(defs);
-    const W = BOX_W, H = BOX_H;
-    for (const [from, to, d] of chainGraphEdges(v, p)) {
-      const [x0, y0] = POS[from], [x1, y1] = POS[to];
-      const dx = x1 - x0, dy = y1 - y0;
-      const cut = (ddx, ddy) => Math.min(
-        ddx ? W / 2 / Math.abs(ddx) : Infinity,
-        ddy ? H / 2 / Math.abs(ddy) : Infinity
-      );
-      const t0 = cut(dx, dy), t1 = 1 - cut(dx, dy);
-      svg.append(svgEl("line", {
-        x1: x0 + t0 * dx,
-        y1: y0 + t0 * dy,
-        x2: x0 + t1 * dx,
-        y2: y0 + t1 * dy,
-        class: "bp-graph-edge",
-        "marker-end": "url(#bp-graph-arrow)"
-      }));
-      if (dy === 0) {
-        text(x0 + dx / 2, y0 - 6, fmtShort(d), "bp-graph-local", Math.abs(dx) - W - 4, 11);
-      } else {
-        const last = x0 === GX(7);
-        text(
-          x0 + (last ? -6 : 6),
-          y0 + dy / 2 + 4,
-          fmtShort(d),
-          "bp-graph-local",
-          60,
-          11,
-          last ? "end" : "start"
-        );
-      }
-    }
-    for (const n of NODES) {
-      const [x, y] = POS[n];
-      svg.append(svgEl("rect", {
-        x: x - W / 2,
-        y: y - H / 2,
-        width: W,
-        height: H,
-        rx: 6,
-        class: n === "C" ? "bp-graph-node bp-graph-out" : "bp-graph-node"
-      }));
-      text(x, y - 12, nodeName(n), "bp-graph-name", W - 6, 16);
-      text(x, y + 7, fmtShort(v[n]), "bp-graph-val", W - 6, 14);
-      text(x, y + 24, fmtShort(v[`dC_d${n}`]), "bp-graph-grad", W - 6, 14);
-    }
-  }
   function update() {
     const v = chainGraphValues(p);
     for (const [k, c] of Object.entries(cells)) c.set(v[k]);
-    draw(v);
+    drawGraph(svg, v, p);
   }
   update();
   typeset(el);

@@ -155,6 +155,9 @@ function readout(name, label2, integer = false) {
   row.set = val.set;
   return row;
 }
+function readouts(list) {
+  return Object.fromEntries(list.map(([key, text]) => [key, readout(key, text)]));
+}
 
 // charts.js
 function bars(svg, items, width, rowH, scale) {
@@ -303,31 +306,57 @@ function neuronValues(p) {
     dC_da: g.a[0][0]
   };
 }
+function drawCurve(svg, caption, T, spec, p, moving, v) {
+  const r = spec[moving], n = 121, pts = [];
+  for (let i = 0; i < n; i++) {
+    const x = r.min + (r.max - r.min) * i / (n - 1);
+    pts.push([x, neuronValues({ ...p, [moving]: x }).C]);
+  }
+  const name = moving === "a" ? "a(L−1)" : moving;
+  const { X, Y } = lineChart(svg, [{ points: pts }], { W: 300, H: 180, xLabel: name, yLabel: T.curveY, yMin: 0 });
+  const slope = { w: v.dC_dw, b: v.dC_db, a: v.dC_da }[moving], x0 = p[moving];
+  const cMax = Math.max(...pts.map((q) => q[1]), 1e-9);
+  const dx = Math.min((r.max - r.min) / 8, 0.25 * cMax / Math.max(Math.abs(slope), 1e-12));
+  let lo = Math.max(-dx, r.min - x0), hi = Math.min(dx, r.max - x0);
+  if (slope !== 0) {
+    const t0 = (0 - v.C) / slope, t1 = (cMax - v.C) / slope;
+    lo = Math.max(lo, Math.min(t0, t1));
+    hi = Math.min(hi, Math.max(t0, t1));
+  }
+  svg.append(
+    svgEl("line", {
+      x1: X(x0 + lo),
+      y1: Y(v.C + slope * lo),
+      x2: X(x0 + hi),
+      y2: Y(v.C + slope * hi),
+      class: "bp-tangent"
+    }),
+    svgEl("circle", { cx: X(x0), cy: Y(v.C), r: 4, class: "bp-point" })
+  );
+  caption.textContent = T.curve(name);
+}
 function render({ model, el }) {
   const T = texts(TEXT), p = {}, spec = model.get("ranges");
   let moving = "w";
   const labels = { w: label("w", "w"), b: label("b", "b"), a: label("a^{(L-1)}", "a⁽ᴸ⁻¹⁾"), y: label("y", "y") };
-  const sliders = {};
-  for (const k of params(model)) {
-    sliders[k] = bindSlider(model, p, k, labels[k], T.aria[k], (name) => {
-      if (name !== "y") moving = name;
-      update();
-    });
-  }
-  const outs = {
-    z: readout("z", `${T.z} ${label("z = wa + b", "z = wa + b")}`),
-    a_L: readout("a_L", `${T.a_L} ${label("a^{(L)} = \\sigma(z)", "a⁽ᴸ⁾ = σ(z)")}`),
-    sigma_prime_z: readout("sigma_prime_z", `${T.sigma_prime_z} ${label("\\sigma'(z)", "σ′(z)")}`),
-    C: readout("C", `${T.C} ${label("C_0", "C₀")}`),
-    dC_dw: readout("dC_dw", label("\\partial C_0/\\partial w", "∂C₀/∂w")),
-    dC_db: readout("dC_db", label("\\partial C_0/\\partial b", "∂C₀/∂b")),
-    dC_da: readout("dC_da", label("\\partial C_0/\\partial a^{(L-1)}", "∂C₀/∂a⁽ᴸ⁻¹⁾"))
-  };
+  const sliders = params(model).map((k) => bindSlider(model, p, k, labels[k], T.aria[k], (name) => {
+    if (name !== "y") moving = name;
+    update();
+  }));
+  const outs = readouts([
+    ["z", `${T.z} ${label("z = wa + b", "z = wa + b")}`],
+    ["a_L", `${T.a_L} ${label("a^{(L)} = \\sigma(z)", "a⁽ᴸ⁾ = σ(z)")}`],
+    ["sigma_prime_z", `${T.sigma_prime_z} ${label("\\sigma'(z)", "σ′(z)")}`],
+    ["C", `${T.C} ${label("C_0", "C₀")}`],
+    ["dC_dw", label("\\partial C_0/\\partial w", "∂C₀/∂w")],
+    ["dC_db", label("\\partial C_0/\\partial b", "∂C₀/∂b")],
+    ["dC_da", label("\\partial C_0/\\partial a^{(L-1)}", "∂C₀/∂a⁽ᴸ⁻¹⁾")]
+  ]);
   const barSvg = svgEl("svg", { class: "bp-bars", viewBox: "0 0 300 98", role: "img", "aria-label": T.barsAria });
   const curveSvg = svgEl("svg", { class: "bp-curve", viewBox: "0 0 300 180", role: "img", "aria-label": T.curveAria });
   const caption = htmlEl("div", { class: "bp-caption", "data-caption": "curve" });
   el.append(frame("neuron", [
-    htmlEl("div", { class: "bp-controls" }, Object.values(sliders)),
+    htmlEl("div", { class: "bp-controls" }, sliders),
     htmlEl("div", { class: "bp-readouts" }, Object.values(outs)),
     htmlEl("div", { class: "bp-plots" }, [
       htmlEl("div", {}, [barSvg, htmlEl("div", { class: "bp-caption", "data-caption": "bars" }, T.bars)]),
@@ -342,39 +371,7 @@ function render({ model, el }) {
       { key: "b", label: "−∂C/∂b", value: -v.dC_db },
       { key: "a", label: "−∂C/∂a", value: -v.dC_da }
     ], 300, 28, SCALE);
-    drawCurve(v);
-  }
-  function drawCurve(v) {
-    const r = spec[moving], n = 121, pts = [];
-    for (let i = 0; i < n; i++) {
-      const x = r.min + (r.max - r.min) * i / (n - 1);
-      pts.push([x, neuronValues({ ...p, [moving]: x }).C]);
-    }
-    const { X, Y } = lineChart(
-      curveSvg,
-      [{ points: pts }],
-      { W: 300, H: 180, xLabel: moving === "a" ? "a(L−1)" : moving, yLabel: T.curveY, yMin: 0 }
-    );
-    const slope = { w: v.dC_dw, b: v.dC_db, a: v.dC_da }[moving], x0 = p[moving];
-    const cMax = Math.max(...pts.map((q) => q[1]), 1e-9);
-    const dx = Math.min((r.max - r.min) / 8, 0.25 * cMax / Math.max(Math.abs(slope), 1e-12));
-    let lo = Math.max(-dx, r.min - x0), hi = Math.min(dx, r.max - x0);
-    if (slope !== 0) {
-      const t0 = (0 - v.C) / slope, t1 = (cMax - v.C) / slope;
-      lo = Math.max(lo, Math.min(t0, t1));
-      hi = Math.min(hi, Math.max(t0, t1));
-    }
-    curveSvg.append(
-      svgEl("line", {
-        x1: X(x0 + lo),
-        y1: Y(v.C + slope * lo),
-        x2: X(x0 + hi),
-        y2: Y(v.C + slope * hi),
-        class: "bp-tangent"
-      }),
-      svgEl("circle", { cx: X(x0), cy: Y(v.C), r: 4, class: "bp-point" })
-    );
-    caption.textContent = T.curve(moving === "a" ? "a(L−1)" : moving);
+    drawCurve(curveSvg, caption, T, spec, p, moving, v);
   }
   update();
   typeset(el);

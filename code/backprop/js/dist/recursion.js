@@ -17,9 +17,9 @@ function svgEl(tag, attrs = {}) {
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
   return el;
 }
-function svgText(x, y, text, attrs = {}) {
+function svgText(x, y, text2, attrs = {}) {
   const t = svgEl("text", { x, y, class: "bp-bar-label", ...attrs });
-  t.textContent = text;
+  t.textContent = text2;
   return t;
 }
 function fmt(x) {
@@ -127,8 +127,11 @@ function readout(name, label2, integer = false) {
   row.set = val.set;
   return row;
 }
-function button(action, text, onClick, aria) {
-  const b = htmlEl("button", { type: "button", "data-action": action, ...aria ? { "aria-label": aria } : {} }, text);
+function readouts(list) {
+  return Object.fromEntries(list.map(([key, text2]) => [key, readout(key, text2)]));
+}
+function button(action, text2, onClick, aria) {
+  const b = htmlEl("button", { type: "button", "data-action": action, ...aria ? { "aria-label": aria } : {} }, text2);
   b.addEventListener("click", onClick);
   return b;
 }
@@ -259,6 +262,84 @@ function recursionValues(p) {
   }
   return { v, a: [x, a1, a2], steps: { 2: { ...s2, wish: wish2 }, 1: { ...s1, wish: s2.sum } } };
 }
+var range = (n) => [...Array(n).keys()];
+function stepTable(T, outs, l, nS, nR) {
+  const cell = (key) => htmlEl("td", {}, outs[key] = readoutCell(key));
+  const th = (text2, attrs = {}) => htmlEl("th", attrs, text2);
+  const row = (name, keys, withSum) => htmlEl("tr", {}, [
+    th(name, { scope: "row" }),
+    ...keys.map(cell),
+    withSum ? cell(withSum) : htmlEl("td", {})
+  ]);
+  return htmlEl("div", { class: "rc-table-wrap" }, htmlEl("table", { "aria-label": T.tableAria(3 - l), "data-table": `step${3 - l}` }, [
+    htmlEl("thead", {}, htmlEl("tr", {}, [
+      th(""),
+      ...range(nS).map((j) => th(T.from(NAME[l](j)), { scope: "col" })),
+      th(T.sum, { scope: "col" })
+    ])),
+    htmlEl("tbody", {}, [
+      row(T.own[2 - l], range(nS).map((j) => `wish${l}_${j}`)),
+      row(T.gp, range(nS).map((j) => `gp${l}_${j}`)),
+      ...range(nR).map((k) => row(T.to(NAME[l - 1](k)), range(nS).map((j) => `piece${l}_${j}_${k}`), `sum${l - 1}_${k}`))
+    ])
+  ]));
+}
+var ROW = (n, i) => 120 + (i - (n - 1) / 2) * 64;
+var XR = 184;
+var XS = 282;
+var XW = 320;
+var LEN = 28;
+var COL = (j) => 16 + 34 * j;
+var arrow = (x, y, wish, scale, cls, key) => wishArrow(x, y, wish, { scale, length: LEN, width: 4, cls, key });
+var text = (x, y, str, cls = "rc-text", anchor = "middle") => svgText(x, y, str, { class: cls, "text-anchor": anchor });
+function drawStep(svg, T, p, l, r, acts, W, scale, ownScale) {
+  const nS = W.length, nR = W[0].length, xSum = COL(nS) + 10;
+  const senderCls = (j) => `rc-s${l}-${j}`, sumCls = (k) => l === 2 ? `rc-s1-${k}` : "rc-s0";
+  svg.replaceChildren();
+  for (let j = 0; j < nS; j++) svg.append(text(COL(j), 14, NAME[l](j), "rc-small"));
+  svg.append(text(xSum, 14, T.sum, "rc-small"), text(338, 14, T.ownHead, "rc-small", "end"));
+  svg.append(
+    text(4, 232, T.scale(scale), "rc-small", "start"),
+    text(338, 232, l === 2 ? T.scale(ownScale) : T.asBefore, "rc-small", "end")
+  );
+  for (let j = 0; j < nS; j++) {
+    for (let k = 0; k < nR; k++) {
+      svg.append(svgEl("line", {
+        x1: XR + 19,
+        y1: ROW(nR, k),
+        x2: XS - 19,
+        y2: ROW(nS, j),
+        class: `rc-edge ${senderCls(j)}`,
+        "stroke-width": 0.5 + 0.8 * Math.abs(W[j][k]),
+        "stroke-dasharray": W[j][k] < 0 ? "4 3" : ""
+      }));
+    }
+  }
+  for (let k = 0; k < nR; k++) {
+    const y = ROW(nR, k);
+    svg.append(svgEl("line", { x1: 4, x2: xSum + 14, y1: y, y2: y, class: "rc-base" }));
+    for (let j = 0; j < nS; j++) {
+      svg.append(arrow(COL(j), y, r.piece[j][k], scale, senderCls(j), `${l}-${j}-${k}`));
+      if (j > 0) svg.append(text(COL(j) - 17, y + 4, "+", "rc-small"));
+    }
+    svg.append(text(xSum - 17, y + 4, "=", "rc-small"), arrow(xSum, y, r.sum[k], scale, sumCls(k), `sum${l - 1}-${k}`));
+    svg.append(svgEl("circle", { cx: XR, cy: y, r: 19, class: "rc-node" }));
+    if (l === 2) svg.append(svgEl("circle", { cx: XR, cy: y, r: 19, class: sumCls(k), style: "fill: none", "stroke-width": 2.5 }));
+    svg.append(text(XR, y - 1, NAME[l - 1](k)), text(XR, y + 11, acts[l - 1][k].toFixed(2), "rc-small"));
+  }
+  for (let j = 0; j < nS; j++) {
+    const y = ROW(nS, j);
+    svg.append(
+      svgEl("line", { x1: XW - 12, x2: XW + 12, y1: y, y2: y, class: "rc-base" }),
+      arrow(XW, y, r.wish[j], ownScale, senderCls(j), `own${l}-${j}`),
+      svgEl("circle", { cx: XS, cy: y, r: 19, class: "rc-node" }),
+      svgEl("circle", { cx: XS, cy: y, r: 19, class: senderCls(j), style: "fill: none", "stroke-width": 2.5 }),
+      text(XS, y - 1, NAME[l](j)),
+      text(XS, y + 11, acts[l][j].toFixed(2), "rc-small")
+    );
+    if (l === 2) svg.append(text(XS, y + 32, `y${SUB[j]} = ${p[`y${j}`].toFixed(2)}`, "rc-small"));
+  }
+}
 function render({ model, el }) {
   const T = texts(TEXT), p = {}, sliders = {};
   for (const k of ["W1", "W2", "b2"]) p[k] = model.get(k);
@@ -274,42 +355,18 @@ function render({ model, el }) {
   for (const k of params(model)) sliders[k] = bindSlider(model, p, k, labels[k], T.aria[k], () => update());
   const group = (title, names) => sliderGroup(title, names.map((n) => sliders[n]));
   const buttons = silenceButtons(model, p, sliders, T, (j) => recursionValues(p).v[`out${j}`], () => update());
-  const outs = {};
-  const cell = (key) => htmlEl("td", {}, outs[key] = readoutCell(key));
-  const top = [
-    readout("C", `${T.cost} ${label("C", "C")}`),
-    ...[0, 1].map((j) => readout(`out${j}`, `${T.output(j)} ${label(`a^{(2)}_${j}`, NAME[2](j))}`))
-  ];
-  for (const r of top) outs[r.querySelector("[data-readout]").dataset.readout] = r;
-  function table(l, nS, nR) {
-    const th = (text2, attrs = {}) => htmlEl("th", attrs, text2);
-    const head = htmlEl("tr", {}, [
-      th(""),
-      ...[...Array(nS).keys()].map((j) => th(T.from(NAME[l](j)), { scope: "col" })),
-      th(T.sum, { scope: "col" })
-    ]);
-    const row = (name, keys, withSum) => htmlEl("tr", {}, [
-      th(name, { scope: "row" }),
-      ...keys.map(cell),
-      withSum ? cell(withSum) : htmlEl("td", {})
-    ]);
-    const range = (n) => [...Array(n).keys()];
-    return htmlEl("div", { class: "rc-table-wrap" }, htmlEl("table", { "aria-label": T.tableAria(3 - l), "data-table": `step${3 - l}` }, [
-      htmlEl("thead", {}, head),
-      htmlEl("tbody", {}, [
-        row(T.own[2 - l], range(nS).map((j) => `wish${l}_${j}`)),
-        row(T.gp, range(nS).map((j) => `gp${l}_${j}`)),
-        ...range(nR).map((k) => row(T.to(NAME[l - 1](k)), range(nS).map((j) => `piece${l}_${j}_${k}`), `sum${l - 1}_${k}`))
-      ])
-    ]));
-  }
-  const svgs = {}, scaleText = {};
+  const outs = readouts([
+    ["C", `${T.cost} ${label("C", "C")}`],
+    ...[0, 1].map((j) => [`out${j}`, `${T.output(j)} ${label(`a^{(2)}_${j}`, NAME[2](j))}`])
+  ]);
+  const top = Object.values(outs);
+  const svgs = {};
   const step = (l, nS, nR) => {
     svgs[l] = svgEl("svg", { viewBox: "0 0 340 238", role: "img", "aria-label": T.svgAria[2 - l], "data-picture": `step${3 - l}` });
     return htmlEl("section", { class: "rc-step", "data-step": String(3 - l) }, [
       htmlEl("div", { class: "rc-head" }, T.steps[2 - l]),
       svgs[l],
-      table(l, nS, nR)
+      stepTable(T, outs, l, nS, nR)
     ]);
   };
   el.append(frame("recursion", [
@@ -323,65 +380,13 @@ function render({ model, el }) {
     htmlEl("div", { class: "rc-steps" }, [step(2, 2, 3), step(1, 3, 2)]),
     htmlEl("div", { class: "bp-caption" }, T.caption)
   ], "bp-recursion"));
-  const ROW = (n, i) => 120 + (i - (n - 1) / 2) * 64, XR = 184, XS = 282, XW = 320, LEN = 28;
-  const COL = (nS, j) => 16 + 34 * j;
-  const arrow = (x, y, wish, scale, cls, key) => wishArrow(x, y, wish, { scale, length: LEN, width: 4, cls, key });
-  const text = (x, y, str, cls = "rc-text", anchor = "middle") => svgText(x, y, str, { class: cls, "text-anchor": anchor });
-  function drawStep(l, r, acts, W, scale, ownScale) {
-    const svg = svgs[l], nS = W.length, nR = W[0].length, xSum = COL(nS, nS) + 10;
-    const senderCls = (j) => `rc-s${l}-${j}`, sumCls = (k) => l === 2 ? `rc-s1-${k}` : "rc-s0";
-    svg.replaceChildren();
-    for (let j = 0; j < nS; j++) svg.append(text(COL(nS, j), 14, NAME[l](j), `rc-small`));
-    svg.append(text(xSum, 14, T.sum, "rc-small"), text(338, 14, T.ownHead, "rc-small", "end"));
-    svg.append(
-      text(4, 232, T.scale(scale), "rc-small", "start"),
-      text(338, 232, l === 2 ? T.scale(ownScale) : T.asBefore, "rc-small", "end")
-    );
-    for (let j = 0; j < nS; j++) {
-      for (let k = 0; k < nR; k++) {
-        svg.append(svgEl("line", {
-          x1: XR + 19,
-          y1: ROW(nR, k),
-          x2: XS - 19,
-          y2: ROW(nS, j),
-          class: `rc-edge ${senderCls(j)}`,
-          "stroke-width": 0.5 + 0.8 * Math.abs(W[j][k]),
-          "stroke-dasharray": W[j][k] < 0 ? "4 3" : ""
-        }));
-      }
-    }
-    for (let k = 0; k < nR; k++) {
-      const y = ROW(nR, k);
-      svg.append(svgEl("line", { x1: 4, x2: xSum + 14, y1: y, y2: y, class: "rc-base" }));
-      for (let j = 0; j < nS; j++) {
-        svg.append(arrow(COL(nS, j), y, r.piece[j][k], scale, senderCls(j), `${l}-${j}-${k}`));
-        if (j > 0) svg.append(text(COL(nS, j) - 17, y + 4, "+", "rc-small"));
-      }
-      svg.append(text(xSum - 17, y + 4, "=", "rc-small"), arrow(xSum, y, r.sum[k], scale, sumCls(k), `sum${l - 1}-${k}`));
-      svg.append(svgEl("circle", { cx: XR, cy: y, r: 19, class: "rc-node" }));
-      if (l === 2) svg.append(svgEl("circle", { cx: XR, cy: y, r: 19, class: sumCls(k), style: "fill: none", "stroke-width": 2.5 }));
-      svg.append(text(XR, y - 1, NAME[l - 1](k)), text(XR, y + 11, acts[l - 1][k].toFixed(2), "rc-small"));
-    }
-    for (let j = 0; j < nS; j++) {
-      const y = ROW(nS, j);
-      svg.append(
-        svgEl("line", { x1: XW - 12, x2: XW + 12, y1: y, y2: y, class: "rc-base" }),
-        arrow(XW, y, r.wish[j], ownScale, senderCls(j), `own${l}-${j}`),
-        svgEl("circle", { cx: XS, cy: y, r: 19, class: "rc-node" }),
-        svgEl("circle", { cx: XS, cy: y, r: 19, class: senderCls(j), style: "fill: none", "stroke-width": 2.5 }),
-        text(XS, y - 1, NAME[l](j)),
-        text(XS, y + 11, acts[l][j].toFixed(2), "rc-small")
-      );
-      if (l === 2) svg.append(text(XS, y + 32, `y${SUB[j]} = ${p[`y${j}`].toFixed(2)}`, "rc-small"));
-    }
-  }
   const longest = (...xs) => Math.max(1e-300, ...xs.flat(2).map(Math.abs));
   function update() {
     const { v, a, steps } = recursionValues(p);
     for (const k in outs) outs[k].set(v[k]);
     const scale1 = longest(steps[2].piece, steps[2].sum), scale2 = longest(steps[1].piece, steps[1].sum);
-    drawStep(2, steps[2], a, p.W2, scale1, longest(steps[2].wish));
-    drawStep(1, steps[1], a, p.W1, scale2, scale1);
+    drawStep(svgs[2], T, p, 2, steps[2], a, p.W2, scale1, longest(steps[2].wish));
+    drawStep(svgs[1], T, p, 1, steps[1], a, p.W1, scale2, scale1);
   }
   update();
   typeset(el);
