@@ -21,12 +21,17 @@ from .activations import sigmoid_prime
 from .mlp import MLP
 
 _JS = Path(__file__).parent / "js"
-_CSS = (_JS / "explorables.css").read_text()
 
 
 def _esm(name):
     """The explorable's JavaScript, as bundled from js/ (tools/bundle_js.py)."""
     return (_JS / "dist" / f"{name}.js").read_text()
+
+
+def _css(name):
+    """The styles every explorable shares (js/explorables.css), then its own (js/<name>.css) if it has any."""
+    own = _JS / f"{name}.css"
+    return (_JS / "explorables.css").read_text() + (own.read_text() if own.exists() else "")
 
 
 class _Explorable(anywidget.AnyWidget):
@@ -58,7 +63,7 @@ class Neuron(_Explorable):
     to 20. The bars show the wishes −∂C/∂θ on a fixed scale.
     """
     _esm = _esm("neuron")
-    _css = _CSS
+    _css = _css("neuron")
     w = t.Float(1.5).tag(sync=True)
     b = t.Float(-0.5).tag(sync=True)
     a = t.Float(0.8).tag(sync=True)
@@ -93,7 +98,7 @@ class Chain(_ChainParameters, _Explorable):
     going back: ∂C/∂a_{l−1} = factor_l · ∂C/∂a_l.
     """
     _esm = _esm("chain")
-    _css = _CSS
+    _css = _css("chain")
 
     def values(self):
         w, b = [self.w1, self.w2, self.w3], [self.b1, self.b2, self.b3]
@@ -131,7 +136,7 @@ class Descent(_Explorable):
     uses the next B of them, so batch k is order[k·B : (k + 1)·B].
     """
     _esm = _esm("descent")
-    _css = _CSS
+    _css = _css("descent")
     a0 = t.List(t.Float()).tag(sync=True)
     y = t.List(t.Float()).tag(sync=True)
     w0 = t.List(t.Float(), default_value=[1.0, 1.0, 1.0]).tag(sync=True)
@@ -180,7 +185,7 @@ class Wishes(_Explorable):
     negatives: −∂E_j/∂a_k and the sums −∂C/∂a_k, on a fixed scale.
     """
     _esm = _esm("wishes")
-    _css = _CSS
+    _css = _css("wishes")
     a0, a1, a2 = (t.Float(v).tag(sync=True) for v in (0.9, 0.2, 0.6))
     y0, y1 = (t.Float(v).tag(sync=True) for v in (1.0, 0.0))
     b0, b1 = (t.Float(v).tag(sync=True) for v in (-0.5, 0.3))
@@ -215,7 +220,7 @@ class ChainGraph(_ChainParameters, _Explorable):
     ``n`` and its gradient ``dC_dn`` = ∂C/∂n, computed by ``backprop.autodiff``.
     """
     _esm = _esm("chain_graph")
-    _css = _CSS
+    _css = _css("chain_graph")
 
     def nodes(self):
         """{name: Value} for every node, after C.backward(): each holds data and grad."""
@@ -249,7 +254,7 @@ class Recursion(_Explorable):
     wish1_k (−∂C/∂a[1]_k, from ``layers.linear_backward``), gp1_k, piece1_k_i, sum0_i (the inputs' wishes).
     """
     _esm = _esm("recursion")
-    _css = _CSS
+    _css = _css("recursion")
     # the weights and b[2] of chapter 4's worked 2-3-2 example; no slider moves them
     W1 = t.List(default_value=[[0.5, -1.0], [1.5, 0.8], [-0.7, 1.2]]).tag(sync=True)
     W2 = t.List(default_value=[[1.0, -1.5, 0.6], [-0.8, 0.9, 1.4]]).tag(sync=True)

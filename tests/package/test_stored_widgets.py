@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from backprop.explorables import _CSS, EXPLORABLES
+from backprop.explorables import EXPLORABLES
 
 CHAPTERS = sorted((Path(__file__).resolve().parents[2] / "chapters").glob("*.ipynb"))
-CURRENT = {cls()._esm: cls for cls in EXPLORABLES}
+CURRENT = {cls()._esm: cls for cls in EXPLORABLES}        # {its JavaScript: the explorable}
 
 
 def _anywidgets(nb):
@@ -27,8 +27,9 @@ def test_stored_widget_code_is_the_current_code(nb):
     for state in _anywidgets(nb):
         assert state["_esm"] in CURRENT, (f"{nb.name} stores an old copy of an explorable's JavaScript: "
                                           f"re-run it (make notebooks NB=chapters/{nb.name})")
-        assert state.get("_css") == _CSS, (f"{nb.name} stores an old copy of explorables.css: "
-                                           f"re-run it (make notebooks NB=chapters/{nb.name})")
+        assert state.get("_css") == CURRENT[state["_esm"]]()._css, (
+            f"{nb.name} stores an old copy of an explorable's styles (js/*.css): "
+            f"re-run it (make notebooks NB=chapters/{nb.name})")
 
 
 @pytest.mark.parametrize("nb", CHAPTERS, ids=lambda p: p.stem)
