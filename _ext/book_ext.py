@@ -5,6 +5,9 @@
 * The theme's colour mode is empty unless set ("Got invalid theme mode: . Resetting to auto."): set it.
 * Every page reads right (issue 11): book.css/book.js and the CJK font on every page, Chinese text
   marked lang="zh", no source maps shipped (see below).
+* A printed table reads on a phone: a cell's printed output whose lines are columns lined up by spaces gets the
+  class table-output (_mark_tables), and book.css keeps its lines whole there (it scrolls inside its box) while
+  other printed lines wrap.
 * Light pages (issue 21): formulas are typeset when the book is built (tools/typeset.js), so no page loads
   MathJax; the explorables are drawn by book_static/anywidgets.js, and a page whose saved widgets it
   cannot draw fails the build.
@@ -15,6 +18,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from docutils import nodes
 from sphinx.errors import ExtensionError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -161,8 +165,23 @@ def typeset(out, usage):
         raise ExtensionError(f"tools/typeset.js failed:\n{run.stderr}")
 
 
+_COLUMNS = re.compile(r"\S {2,}\S")     # two values of a row, lined up by spaces
+
+
+def is_table(text):
+    """Printed output that is a table: at least three lines with values lined up in columns."""
+    return sum(bool(_COLUMNS.search(line)) for line in text.splitlines()) >= 3
+
+
+def _mark_tables(app, doctree, docname):
+    for block in doctree.findall(nodes.literal_block):
+        if "output" in block["classes"] and is_table(block.astext()):
+            block["classes"].append("table-output")
+
+
 def setup(app):
     app.connect("html-page-context", _fix_page, priority=900)
+    app.connect("doctree-resolved", _mark_tables)
     app.add_css_file("book.css")
     app.add_js_file("book.js")   # links vendor/noto-sans-sc/noto-sans-sc.css on pages with Chinese text
     app.connect("build-finished", _finish)

@@ -14,7 +14,8 @@
   else linkFont();
 })();
 // A table wider than its column scrolls inside its own box; say so above it, and fade its right
-// edge until the reader has scrolled to the end.
+// edge until the reader has scrolled to the end. The same for a printed table on a phone (a cell's output
+// that _ext/book_ext.py marked table-output: book.css keeps its rows whole there).
 (function () {
   var TEXT = {
     en: "Scroll sideways to see every column →",
@@ -30,7 +31,8 @@
     hint.hidden = !wide;
   }
   function setup() {
-    document.querySelectorAll(".bd-article .pst-scrollable-table-container").forEach(function (box) {
+    var tables = ".bd-article .pst-scrollable-table-container, .bd-article div.table-output pre";
+    document.querySelectorAll(tables).forEach(function (box) {
       if (box.parentElement.classList.contains("scroll-cue")) return;
       var cue = document.createElement("div");
       cue.className = "scroll-cue";

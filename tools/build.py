@@ -61,7 +61,8 @@ def build(out, clean=False):
 
 def lighten(html):
     """One math stylesheet, the CJK font cut to the book's characters, one _static for both (issue 21)."""
-    from light import cut_ansi_colours, cut_icons, cut_math_fonts, palette_images, share_static, subset_cjk_font
+    from light import (cut_ansi_colours, cut_icons, cut_math_fonts, cut_pygments, palette_images, share_static,
+                       subset_cjk_font)
     css = Path("_static") / "vendor" / "mathjax" / "mathjax.css"
     if (html / "zh" / css).exists():      # the later build's: it covers both editions' formulas
         shutil.copy2(html / "zh" / css, html / css)
@@ -72,6 +73,7 @@ def lighten(html):
     icons = cut_icons(html)
     print(f"icons: {icons[0]} of the theme's {icons[1]} icon rules used, their fonts cut to {icons[2] / 1e3:.0f} kB")
     print(f"terminal colours no output uses: {cut_ansi_colours(html) / 1e3:.0f} kB of MyST-NB's stylesheet cut")
+    print(f"code colours for tokens no page has: {cut_pygments(html) / 1e3:.0f} kB of pygments.css cut")
     before, after = palette_images(html)
     print(f"images with a 256-colour palette: {before / 1e3:.0f} kB -> {after / 1e3:.0f} kB")
     n, saved = share_static(html)

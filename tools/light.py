@@ -14,6 +14,8 @@ cut_math_fonts(html)   MathJax's woff fonts cut to the characters its stylesheet
                        covers every formula of both editions) draws: a few kB instead of 20-40 kB each.
 cut_ansi_colours(html) MyST-NB's stylesheet styles the 256 terminal colours a cell's output may carry (512 rules,
                        most of its 43 kB); when no page has a coloured output, those rules go.
+cut_pygments(html)     Pygments' stylesheet colours about 80 kinds of token, for both colour modes; the rules of the
+                       kinds no page's code has (<span class="kind">) go: a few kB on every page.
 palette_images(html)   The plots the chapters draw (stored as full-colour PNG outputs) and the figures, saved with
                        a palette of 256 colours (median cut, no dithering) where that is smaller: flat colours and
                        anti-aliased edges, a third of the bytes, white kept white, each pixel off by at most a
@@ -262,6 +264,25 @@ def cut_ansi_colours(html):
     for css in [*(html / "_static").glob("mystnb.*.css"), *(html / "zh" / "_static").glob("mystnb.*.css")]:
         text = css.read_text(encoding="utf8")
         new = ANSI_RULE.sub("", text)
+        saved += len(text.encode()) - len(new.encode())
+        css.write_text(new, encoding="utf8")
+    return saved
+
+
+PYGMENTS_RULE = re.compile(r'^html\[data-theme="(?:light|dark)"\] \.highlight \.([\w-]+) \{[^}]*\}.*\n?', re.M)
+SPAN_CLASS = re.compile(r'<span class="([^"]+)"')
+
+
+def cut_pygments(html):
+    """Drop pygments.css's rules for the token kinds no page of either edition has. Returns the bytes saved."""
+    used = {c for page in html.rglob("*.html") for m in SPAN_CLASS.finditer(page.read_text(encoding="utf8"))
+            for c in m.group(1).split()}
+    saved = 0
+    for css in [html / "_static" / "pygments.css", html / "zh" / "_static" / "pygments.css"]:
+        if not css.exists():
+            continue
+        text = css.read_text(encoding="utf8")
+        new = PYGMENTS_RULE.sub(lambda m: m.group(0) if m.group(1) in used else "", text)
         saved += len(text.encode()) - len(new.encode())
         css.write_text(new, encoding="utf8")
     return saved

@@ -72,6 +72,28 @@ def test_wide_table_scrolls_in_its_box_with_a_cue(contexts, server):
     pg.close()
 
 
+def test_printed_table_keeps_its_rows_on_a_phone(contexts, server):
+    """Chapter 4's table with blanks (a printed output, 76 characters wide) on a phone: each row stays on one
+    line and the table scrolls inside its box with the hint and the fade; a printed line that is not a table
+    still wraps."""
+    w, pg = _open(contexts, server, "phone", "light", "chapters/04_many_neurons.html")
+    got = pg.evaluate("""() => [...document.querySelectorAll('.bd-article div.cell_output pre')].map(pre => ({
+      text: pre.textContent, table: !!pre.closest('div.table-output'), ws: getComputedStyle(pre).whiteSpace,
+      lines: pre.textContent.replace(/\\n$/, '').split('\\n').length,
+      height: pre.getBoundingClientRect().height, lineHeight: parseFloat(getComputedStyle(pre).lineHeight),
+      wide: pre.scrollWidth > pre.clientWidth, cue: pre.parentElement.classList.contains('scrolls'),
+      hint: !!(pre.parentElement.previousElementSibling &&
+               pre.parentElement.previousElementSibling.matches('.scroll-hint:not([hidden])'))}))""")
+    blanks = [b for b in got if "(a)" in b["text"] and "(f)" in b["text"]]
+    assert len(blanks) == 1 and blanks[0]["table"], [b["text"][:40] for b in got]
+    t = blanks[0]
+    assert t["ws"] == "pre" and t["wide"] and t["cue"] and t["hint"], t
+    assert t["height"] < 1.5 * t["lines"] * t["lineHeight"], t     # one line a row (wrapped: about twice)
+    assert any(not b["table"] and b["ws"] == "pre-wrap" for b in got)
+    assert pg.evaluate("document.documentElement.scrollWidth") <= 390
+    pg.close()
+
+
 def test_mathjax_is_out_of_the_tab_order_and_the_first_slider_is_near(contexts, server):
     w, pg = _open(contexts, server, "laptop", "light", "chapters/01_intuition.html")
     pg.wait_for_selector("input[type=range]", timeout=15000)
