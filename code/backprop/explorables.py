@@ -25,7 +25,10 @@ _JS = Path(__file__).parent / "js"
 
 def _esm(name):
     """The explorable's JavaScript, as bundled from js/ (tools/bundle_js.py)."""
-    return (_JS / "dist" / f"{name}.js").read_text()
+    bundle = _JS / "dist" / f"{name}.js"
+    if not bundle.exists():
+        raise FileNotFoundError(f"{bundle} is missing: write js/{name}.js, then bundle it with `make js`")
+    return bundle.read_text()
 
 
 def _css(name):
@@ -35,10 +38,13 @@ def _css(name):
 
 
 class _Explorable(anywidget.AnyWidget):
-    """What every explorable shares: ``params``, its sliders' names in the order of ``ranges``
-    (a list keeps its order in a stored notebook, where a dict's keys come back sorted), and
-    its text form, which is what a notebook shows where the widget cannot be drawn (a chapter
-    not yet run, a viewer without widgets)."""
+    """What every explorable shares: ``data_explorable``, the name its front end gives its root
+    element on the page (data-explorable="..."), which tests and outside checks look for;
+    ``params``, its sliders' names in the order of ``ranges`` (a list keeps its order in a
+    stored notebook, where a dict's keys come back sorted); and its text form, which is what a
+    notebook shows where the widget cannot be drawn (a chapter not yet run, a viewer without
+    widgets)."""
+    data_explorable = None
     ranges = t.Dict().tag(sync=True)
     params = t.List(t.Unicode()).tag(sync=True)
 
@@ -62,6 +68,7 @@ class Neuron(_Explorable):
     Readouts: z, a_L, σ'(z), C, ∂C/∂w, ∂C/∂b, ∂C/∂a. The slider ends give z from −20
     to 20. The bars show the wishes −∂C/∂θ on a fixed scale.
     """
+    data_explorable = "neuron"
     _esm = _esm("neuron")
     _css = _css("neuron")
     w = t.Float(1.5).tag(sync=True)
@@ -97,6 +104,7 @@ class Chain(_ChainParameters, _Explorable):
     factor w_l·σ'(z_l) (factor_l) by which the wish is multiplied as it crosses layer l
     going back: ∂C/∂a_{l−1} = factor_l · ∂C/∂a_l.
     """
+    data_explorable = "chain"
     _esm = _esm("chain")
     _css = _css("chain")
 
@@ -135,6 +143,7 @@ class Descent(_Explorable):
     Each epoch walks the examples in a new shuffled order (seeded: ``_order``); step k
     uses the next B of them, so batch k is order[k·B : (k + 1)·B].
     """
+    data_explorable = "descent"
     _esm = _esm("descent")
     _css = _css("descent")
     a0 = t.List(t.Float()).tag(sync=True)
@@ -184,6 +193,7 @@ class Wishes(_Explorable):
     dC_db<j>: ∂C/∂θ for the slider θ is dC_d<θ>, as in every explorable). The drawing shows the wishes, their
     negatives: −∂E_j/∂a_k and the sums −∂C/∂a_k, on a fixed scale.
     """
+    data_explorable = "wishes"
     _esm = _esm("wishes")
     _css = _css("wishes")
     a0, a1, a2 = (t.Float(v).tag(sync=True) for v in (0.9, 0.2, 0.6))
@@ -219,6 +229,7 @@ class ChainGraph(_ChainParameters, _Explorable):
     Readouts, for every node n of a0, w_l, b_l, z_l, a_l (l = 1..3), y and C: its value
     ``n`` and its gradient ``dC_dn`` = ∂C/∂n, computed by ``backprop.autodiff``.
     """
+    data_explorable = "graph"   # the name its DOM contract gave it
     _esm = _esm("chain_graph")
     _css = _css("chain_graph")
 
@@ -253,6 +264,7 @@ class Recursion(_Explorable):
     Readouts: C, out_j = a[2]_j; for step 1: wish2_j, gp2_j = σ'(z[2]_j), piece2_j_k, sum1_k; for step 2:
     wish1_k (−∂C/∂a[1]_k, from ``layers.linear_backward``), gp1_k, piece1_k_i, sum0_i (the inputs' wishes).
     """
+    data_explorable = "recursion"
     _esm = _esm("recursion")
     _css = _css("recursion")
     # the weights and b[2] of chapter 4's worked 2-3-2 example; no slider moves them

@@ -7,11 +7,10 @@ import pytest
 
 from conftest import page_of, sweep
 
-from backprop.explorables import Chain, ChainGraph, Descent, Neuron, Recursion, Wishes
+from backprop.explorables import EXPLORABLES, ChainGraph, Neuron
 
-# each explorable's data-explorable name and the page that shows it
-PAGES = {name: page_of(cls) for name, cls in [("neuron", Neuron), ("chain", Chain), ("descent", Descent),
-                                              ("wishes", Wishes), ("graph", ChainGraph), ("recursion", Recursion)]}
+# every explorable, by its data-explorable name, and the page that shows it
+PAGES = {cls.data_explorable: page_of(cls) for cls in EXPLORABLES}
 
 # The graph: every text of a node inside its box, every edge label inside the picture and clear of every box
 # (0.5 user units of slack for the font's rounding). Returns what crosses, as readable strings.
@@ -69,7 +68,7 @@ def _params(pg, root):
 
 
 def test_graph_boxes_contain_their_text_at_every_slider_end(explorable):
-    pg, root = explorable(PAGES["graph"], "graph").reset()
+    pg, root = explorable(PAGES[ChainGraph.data_explorable], ChainGraph.data_explorable).reset()
     faults = pg.eval_on_selector(root, GRAPH_FAULTS)
     assert not faults, faults
     for name in _params(pg, root):
@@ -79,7 +78,7 @@ def test_graph_boxes_contain_their_text_at_every_slider_end(explorable):
 
 def test_graph_holds_the_gradient_that_overflowed(explorable):
     """The values reported overflowing: a 9-character gradient such as -0.004127 in its box."""
-    pg, root = explorable(PAGES["graph"], "graph").reset()
+    pg, root = explorable(PAGES[ChainGraph.data_explorable], ChainGraph.data_explorable).reset()
     texts = pg.eval_on_selector_all(f"{root} text.bp-graph-grad, {root} text.bp-graph-val",
                                     "els => els.map(e => e.textContent)")
     assert max(len(t) for t in texts) >= 8, texts          # the long numbers are there to be checked
@@ -87,7 +86,7 @@ def test_graph_holds_the_gradient_that_overflowed(explorable):
 
 
 def test_cost_chart_contains_its_tangent(explorable):
-    pg, root = explorable(PAGES["neuron"], "neuron").reset()
+    pg, root = explorable(PAGES[Neuron.data_explorable], Neuron.data_explorable).reset()
     for name in _params(pg, root):
         lo, hi = _ends(pg, root, name)
         values = [lo + (hi - lo) * k / 40 for k in range(41)]    # b = 14 among them

@@ -15,7 +15,7 @@ from backprop.explorables import Chain, Descent, Neuron
 # one worker runs this module, so its pages are loaded once (pytest -n 2 --dist loadgroup)
 pytestmark = pytest.mark.xdist_group("test_explorables")
 
-CASES = {name: (page_of(cls), cls) for name, cls in [("neuron", Neuron), ("chain", Chain), ("descent", Descent)]}
+CASES = {cls.data_explorable: (page_of(cls), cls) for cls in (Neuron, Chain, Descent)}
 
 
 def _bars(pg, root):

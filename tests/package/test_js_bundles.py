@@ -27,3 +27,12 @@ def test_a_bundle_holds_what_its_explorable_imports_and_not_the_rest():
     assert "function wishArrow" not in (bundle_js.DIST / "neuron.js").read_text()
     assert "function lineChart" not in (bundle_js.DIST / "chain.js").read_text()
     assert "function wishArrow" in (bundle_js.DIST / "wishes.js").read_text()
+
+
+def test_each_explorable_names_its_root_as_python_says():
+    """The front end's frame("<name>") gives the root's data-explorable, which tests and outside checks look for;
+    the class's data_explorable is that name (the browser tests find each explorable by it)."""
+    by_bundle = {p.read_text(): p for p in bundle_js.DIST.glob("*.js")}
+    for cls in explorables.EXPLORABLES:
+        source = (bundle_js.JS / by_bundle[cls()._esm].name).read_text()
+        assert f'frame("{cls.data_explorable}"' in source, cls.__name__
